@@ -1,0 +1,29 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig, ConfigModule } from '@kontakt/config';
+import { DatabaseModule } from '@kontakt/database';
+import { IdentityModule } from '@kontakt/identity';
+import { TopicsModule } from '@kontakt/topics';
+import { CasesModule } from '@kontakt/cases';
+import { IntakeModule } from '@kontakt/intake';
+import { AdminBootstrap } from './admin-bootstrap';
+import { HealthController } from './health/health.controller';
+
+/** The one server: every domain module, wired to the validated config and the database at `databaseUrl`. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule.forRoot(databaseUrl),
+        IdentityModule,
+        TopicsModule,
+        CasesModule,
+        IntakeModule,
+      ],
+      controllers: [HealthController],
+      providers: [AdminBootstrap],
+    };
+  }
+}

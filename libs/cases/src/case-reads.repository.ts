@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { Database } from '@kontakt/database';
+import type { Channel } from '@kontakt/core';
+import type { CaseStatus } from './case-status';
+
+export interface CaseListFilter {
+  status?: CaseStatus[];
+  channel?: Channel[];
+  queue?: string;
+  topic?: string;
+  /** a staff user id, or null for unassigned cases */
+  assigneeId?: string | null;
+  text?: string;
+  after?: { createdAt: string; id: string };
+  limit: number;
+}
+
+export interface CaseListRow {
+  id: string;
+  reference: string;
+  channel: Channel;
+  status: CaseStatus;
+  subject: string;
+  priority: number;
+  language: string;
+  topic: string;
+  queue: string;
+  citizen_id: string;
+  citizen_name: string | null;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  sla_due_at: Date | null;
+  created_at: Date;
+  created_at_exact: string;
+  updated_at: Date;
+  last_contact_at: Date;
+}
+
+export interface ContactRow {
+  id: string;
+  channel: Channel;
+  direction: 'inbound' | 'outbound';
+  subject: string | null;
+  body_text: string;
+  body_html: string | null;
+  sender: Record<string, string>;
+  author_id: string | null;
+  author_name: string | null;
+  occurred_at: Date;
+}
+
+export interface AttachmentMetaRow {
+  id: string;
+  contact_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+}
+
+const LIST_SELECT = `
+  SELECT c.id, c.reference, c.channel, c.status, c.subject, c.priority, c.language, t.slug AS topic, q.slug AS queue,
+         c.citizen_id, z.display_name AS citizen_name, c.assignee_id, u.name AS assignee_name,
+         c.sla_due_at, c.created_at, c.created_at::text AS created_at_exact, c.updated_at, c.last_contact_at
+  FROM cases c
+  JOIN topics t ON t.id = c.topic_id
+  JOIN queues q ON q.id = c.queue_id
+  JOIN citizens z ON z.id = c.citizen_id
+  LEFT JOIN staff_users u ON u.id = c.assignee_id`;
+
+/** Reads for the case list, the case view and the citizen's status page. */
+@Injectable()
+export class CaseReadsRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Newest first, keyset-paged on (created_at, id) so a page costs the same at any depth.
+   * Text matches the reference exactly or any contact's Danish full-text vector.
+   */
+  list(filter: CaseListFilter): Promise<CaseListRow[]> {
+    return this.db.rows(
+      `${LIST_SELECT}
+       WHERE ($1::text[] IS NULL OR c.status = ANY($1))
+         AND ($2::text[] IS NULL OR c.channel = ANY($2))
+         AND ($3::text IS NULL OR q.slug = $3)
+         AND ($4::text IS NULL OR t.slug = $4)
+         AND (NOT $5::boolean OR c.assignee_id IS NOT DISTINCT FROM $6::uuid)
+         AND ($7::text IS NULL OR c.reference = upper($7) OR EXISTS (
+               SELECT 1 FROM contacts ct WHERE ct.case_id = c.id AND ct.search @@ websearch_to_tsquery('danish', $7)))
+         AND ($8::timestamptz IS NULL OR (c.created_at, c.id) < ($8::timestamptz, $9::uuid))
+       ORDER BY c.created_at DESC, c.id DESC
+       LIMIT $10`,
+      [filter.status ?? null, filter.channel ?? null, filter.queue ?? null, filter.topic ?? null,
+        filter.assigneeId !== undefined, filter.assigneeId ?? null, filter.text ?? null,
+        filter.after?.createdAt ?? null, filter.after?.id ?? null, filter.limit],
+    );
+  }
+
+  byId(id: string): Promise<CaseListRow | undefined> {
+    return this.db.one(`${LIST_SELECT} WHERE c.id = $1`, [id]);
+  }
+
+  byStatusTokenHash(hash: Buffer): Promise<CaseListRow | undefined> {
+    return this.db.one(`${LIST_SELECT} WHERE c.status_token_hash = $1`, [hash]);
+  }
+
+  contacts(caseId: string): Promise<ContactRow[]> {
+    return this.db.rows(
+      `SELECT ct.id, ct.channel, ct.direction, ct.subject, ct.body_text, ct.body_html, ct.sender, ct.author_id,
+              u.name AS author_name, ct.occurred_at
+       FROM contacts ct LEFT JOIN staff_users u ON u.id = ct.author_id
+       WHERE ct.case_id = $1 ORDER BY ct.occurred_at, ct.created_at`,
+      [caseId],
+    );
+  }
+
+  attachmentsOfCase(caseId: string): Promise<AttachmentMetaRow[]> {
+    return this.db.rows(
+      `SELECT a.id, a.contact_id, a.filename, a.content_type, a.size_bytes
+       FROM attachments a JOIN contacts ct ON ct.id = a.contact_id WHERE ct.case_id = $1 ORDER BY a.created_at`,
+      [caseId],
+    );
+  }
+
+  attachment(id: string): Promise<(AttachmentMetaRow & { content: Buffer; case_id: string }) | undefined> {
+    return this.db.one(
+      `SELECT a.id, a.contact_id, a.filename, a.content_type, a.size_bytes, a.content, ct.case_id
+       FROM attachments a JOIN contacts ct ON ct.id = a.contact_id WHERE a.id = $1`,
+      [id],
+    );
+  }
+
+  notes(caseId: string) {
+    return this.db.rows<{ id: string; body: string; author_id: string; author_name: string; created_at: Date }>(
+      `SELECT n.id, n.body, n.author_id, u.name AS author_name, n.created_at
+       FROM case_notes n JOIN staff_users u ON u.id = n.author_id WHERE n.case_id = $1 ORDER BY n.created_at`,
+      [caseId],
+    );
+  }
+
+  events(caseId: string) {
+    return this.db.rows<{ type: string; from_status: string | null; to_status: string | null; actor_kind: string; actor_id: string | null; actor_name: string | null; data: Record<string, unknown>; created_at: Date }>(
+      `SELECT e.type, e.from_status, e.to_status, e.actor_kind, e.actor_id, u.name AS actor_name, e.data, e.created_at
+       FROM case_events e LEFT JOIN staff_users u ON u.id = e.actor_id WHERE e.case_id = $1 ORDER BY e.id`,
+      [caseId],
+    );
+  }
+
+  otherCasesOfCitizen(citizenId: string, exceptCaseId: string) {
+    return this.db.rows<{ id: string; reference: string; status: CaseStatus; subject: string; channel: Channel; created_at: Date }>(
+      `SELECT id, reference, status, subject, channel, created_at FROM cases
+       WHERE citizen_id = $1 AND id <> $2 ORDER BY created_at DESC LIMIT 50`,
+      [citizenId, exceptCaseId],
+    );
+  }
+
+  activeStaff(id: string) {
+    return this.db.one<{ id: string; name: string }>('SELECT id, name FROM staff_users WHERE id = $1 AND disabled_at IS NULL', [id]);
+  }
+}

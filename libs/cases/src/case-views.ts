@@ -1,0 +1,53 @@
+import type { AttachmentMetaRow, CaseListRow, ContactRow } from './case-reads.repository';
+
+/** JSON shapes of the case API; rows from SQL never leave the library as they are. */
+export const caseSummary = (r: CaseListRow) => ({
+  id: r.id,
+  reference: r.reference,
+  channel: r.channel,
+  status: r.status,
+  subject: r.subject,
+  priority: r.priority,
+  language: r.language,
+  topic: r.topic,
+  queue: r.queue,
+  citizen: { id: r.citizen_id, name: r.citizen_name },
+  assignee: r.assignee_id ? { id: r.assignee_id, name: r.assignee_name } : null,
+  slaDueAt: r.sla_due_at,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  lastContactAt: r.last_contact_at,
+});
+
+export const attachmentView = (a: AttachmentMetaRow) => ({
+  id: a.id,
+  filename: a.filename,
+  contentType: a.content_type,
+  size: a.size_bytes,
+  url: `/api/v1/attachments/${a.id}`,
+});
+
+export const contactView = (c: ContactRow, attachments: AttachmentMetaRow[]) => ({
+  id: c.id,
+  channel: c.channel,
+  direction: c.direction,
+  subject: c.subject,
+  text: c.body_text,
+  html: c.body_html,
+  sender: c.sender,
+  author: c.author_id ? { id: c.author_id, name: c.author_name } : null,
+  occurredAt: c.occurred_at,
+  attachments: attachments.filter((a) => a.contact_id === c.id).map(attachmentView),
+});
+
+/** A cursor is the exact (created_at, id) of the last row, opaque to clients. */
+export function encodeCursor(row: Pick<CaseListRow, 'created_at_exact' | 'id'>): string {
+  return Buffer.from(`${row.created_at_exact}|${row.id}`).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): { createdAt: string; id: string } | undefined {
+  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+  if (!createdAt || !id || !uuid.test(id) || Number.isNaN(Date.parse(createdAt.replace(' ', 'T')))) return undefined;
+  return { createdAt, id };
+}

@@ -1,0 +1,60 @@
+import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentStaff, Roles, StaffPrincipal } from '@kontakt/identity';
+import { AssignDto, CaseListQueryDto, ChangeStatusDto, NoteDto, ReplyDto } from './cases.dto';
+import { CasesService } from './cases.service';
+
+const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be a UUID') });
+
+@ApiTags('cases')
+@ApiBearerAuth()
+@Controller('api/v1')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  @Get('cases')
+  list(@Query() query: CaseListQueryDto, @CurrentStaff() staff: StaffPrincipal) {
+    return this.cases.list(query, staff);
+  }
+
+  @Get('cases/:id')
+  detail(@Param('id', uuid) id: string) {
+    return this.cases.detail(id);
+  }
+
+  @Patch('cases/:id')
+  changeStatus(@Param('id', uuid) id: string, @Body() body: ChangeStatusDto, @CurrentStaff() staff: StaffPrincipal) {
+    return this.cases.changeStatus(id, body.status, staff);
+  }
+
+  @Post('cases/:id/assign')
+  @Roles('supervisor', 'admin')
+  assign(@Param('id', uuid) id: string, @Body() body: AssignDto, @CurrentStaff() staff: StaffPrincipal) {
+    return this.cases.assign(id, body.assigneeId, staff);
+  }
+
+  @Post('cases/:id/notes')
+  note(@Param('id', uuid) id: string, @Body() body: NoteDto, @CurrentStaff() staff: StaffPrincipal) {
+    return this.cases.addNote(id, body.body, staff);
+  }
+
+  @Post('cases/:id/replies')
+  reply(@Param('id', uuid) id: string, @Body() body: ReplyDto, @CurrentStaff() staff: StaffPrincipal) {
+    return this.cases.reply(id, body.body, body.channel, staff);
+  }
+
+  @Get('attachments/:id')
+  async attachment(@Param('id', uuid) id: string, @Res() response: Response) {
+    const file = await this.cases.attachment(id);
+    response
+      .set({
+        'Content-Type': file.content_type,
+        'Content-Length': String(file.size_bytes),
+        'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        'X-Content-Type-Options': 'nosniff',
+        'Content-Security-Policy': "default-src 'none'; sandbox",
+      })
+      .send(file.content);
+  }
+}

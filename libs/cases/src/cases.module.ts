@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { CitizensModule } from '@kontakt/citizens';
+import { CaseReadsRepository } from './case-reads.repository';
+import { CasesController } from './cases.controller';
+import { CasesRepository } from './cases.repository';
+import { CasesService } from './cases.service';
+
+/** Cases and their timeline of contacts, notes and events: the staff case API. */
+@Module({
+  imports: [CitizensModule],
+  controllers: [CasesController],
+  providers: [CasesRepository, CaseReadsRepository, CasesService],
+  exports: [CasesRepository, CaseReadsRepository],
+})
+export class CasesModule {}

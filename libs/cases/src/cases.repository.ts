@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import type { Channel, Direction, Language, Sql } from '@kontakt/core';
+import type { CaseStatus } from './case-status';
+
+export interface CaseRow {
+  id: string;
+  reference: string;
+  citizen_id: string;
+  topic_id: string;
+  queue_id: string;
+  channel: Channel;
+  subject: string;
+  language: Language;
+  priority: number;
+  status: CaseStatus;
+  assignee_id: string | null;
+  sla_due_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  last_contact_at: Date;
+  resolved_at: Date | null;
+}
+
+export interface NewCase {
+  citizenId: string;
+  topicId: string;
+  queueId: string;
+  channel: Channel;
+  subject: string;
+  language: Language;
+  priority: number;
+  statusTokenHash: Buffer;
+  slaMinutes: number;
+}
+
+export interface NewContact {
+  caseId: string;
+  citizenId: string;
+  channel: Channel;
+  direction: Direction;
+  externalId?: string;
+  sender: Record<string, string>;
+  subject?: string;
+  bodyText: string;
+  bodyHtml?: string;
+  language?: Language;
+  authorId?: string;
+  occurredAt: Date;
+}
+
+export interface NewAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
+  sha256: Buffer;
+}
+
+export interface CaseEvent {
+  caseId: string;
+  type: string;
+  fromStatus?: CaseStatus;
+  toStatus?: CaseStatus;
+  actorKind: 'system' | 'staff' | 'citizen';
+  actorId?: string;
+  data?: Record<string, unknown>;
+}
+
+const CASE_COLUMNS = `id, reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status,
+  assignee_id, sla_due_at, created_at, updated_at, last_contact_at, resolved_at`;
+
+/** Writes of cases, their contacts, attachments and events. Every method runs in the caller's transaction. */
+@Injectable()
+export class CasesRepository {
+  /** The contact already recorded for a channel's message id, if any. */
+  findContactByExternalId(tx: Sql, channel: Channel, externalId: string) {
+    return tx.one<{ contact_id: string; case_id: string; reference: string }>(
+      `SELECT ct.id AS contact_id, c.id AS case_id, c.reference
+       FROM contacts ct JOIN cases c ON c.id = ct.case_id WHERE ct.channel = $1 AND ct.external_id = $2`,
+      [channel, externalId],
+    );
+  }
+
+  /** Locks and returns the case a status link belongs to. */
+  lockByStatusTokenHash(tx: Sql, hash: Buffer): Promise<CaseRow | undefined> {
+    return tx.one(`SELECT ${CASE_COLUMNS} FROM cases WHERE status_token_hash = $1 FOR UPDATE`, [hash]);
+  }
+
+  /** Locks and returns the first of the referenced cases that is not closed. */
+  lockOpenByReferences(tx: Sql, references: string[]): Promise<CaseRow | undefined> {
+    return tx.one(
+      `SELECT ${CASE_COLUMNS} FROM cases WHERE reference = ANY($1::text[]) AND status <> 'closed'
+       ORDER BY array_position($1::text[], reference) LIMIT 1 FOR UPDATE`,
+      [references],
+    );
+  }
+
+  lock(tx: Sql, id: string): Promise<CaseRow | undefined> {
+    return tx.one(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 FOR UPDATE`, [id]);
+  }
+
+  /** Inserts a case in status `new` with the next reference of the current year (in the municipality's zone). */
+  async insertCase(tx: Sql, input: NewCase, timeZone: string): Promise<CaseRow> {
+    return (await tx.one<CaseRow>(
+      `INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status,
+                          status_token_hash, sla_due_at)
+       VALUES ('K-' || to_char(now() AT TIME ZONE $10, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+               $1, $2, $3, $4, $5, $6, $7, 'new', $8, now() + make_interval(mins => $9))
+       RETURNING ${CASE_COLUMNS}`,
+      [input.citizenId, input.topicId, input.queueId, input.channel, input.subject, input.language, input.priority,
+        input.statusTokenHash, input.slaMinutes, timeZone],
+    ))!;
+  }
+
+  /** Moves a locked case to a new status; leaving for the queue drops the assignee, resolving stamps the time. */
+  async setStatus(tx: Sql, caseId: string, status: CaseStatus, assigneeId?: string | null): Promise<void> {
+    await tx.rows(
+      `UPDATE cases SET status = $2,
+         assignee_id = CASE WHEN $2 = 'queued' THEN NULL WHEN $3::boolean THEN $4::uuid ELSE assignee_id END,
+         resolved_at = CASE WHEN $2 = 'resolved' THEN now() WHEN $2 IN ('queued', 'assigned') THEN NULL ELSE resolved_at END,
+         updated_at = now()
+       WHERE id = $1`,
+      [caseId, status, assigneeId !== undefined, assigneeId ?? null],
+    );
+  }
+
+  async touch(tx: Sql, caseId: string): Promise<void> {
+    await tx.rows('UPDATE cases SET last_contact_at = now(), updated_at = now() WHERE id = $1', [caseId]);
+  }
+
+  async insertContact(tx: Sql, contact: NewContact): Promise<string> {
+    const row = await tx.one<{ id: string }>(
+      `INSERT INTO contacts (case_id, citizen_id, channel, direction, external_id, sender, subject, body_text, body_html,
+                             language, author_id, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+      [contact.caseId, contact.citizenId, contact.channel, contact.direction, contact.externalId ?? null,
+        JSON.stringify(contact.sender), contact.subject ?? null, contact.bodyText, contact.bodyHtml ?? null,
+        contact.language ?? null, contact.authorId ?? null, contact.occurredAt],
+    );
+    return row!.id;
+  }
+
+  async insertAttachments(tx: Sql, contactId: string, attachments: NewAttachment[]): Promise<void> {
+    for (const a of attachments) {
+      await tx.rows(
+        `INSERT INTO attachments (contact_id, filename, content_type, size_bytes, sha256, content) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [contactId, a.filename, a.contentType, a.content.length, a.sha256, a.content],
+      );
+    }
+  }
+
+  /** Records events in one statement; the log is append-only. */
+  async insertEvents(tx: Sql, events: CaseEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    await tx.rows(
+      `INSERT INTO case_events (case_id, type, from_status, to_status, actor_kind, actor_id, data)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[])`,
+      [events.map((e) => e.caseId), events.map((e) => e.type), events.map((e) => e.fromStatus ?? null),
+        events.map((e) => e.toStatus ?? null), events.map((e) => e.actorKind), events.map((e) => e.actorId ?? null),
+        events.map((e) => JSON.stringify(e.data ?? {}))],
+    );
+  }
+
+  async insertNote(tx: Sql, caseId: string, authorId: string, body: string): Promise<{ id: string; created_at: Date }> {
+    return (await tx.one<{ id: string; created_at: Date }>(
+      'INSERT INTO case_notes (case_id, author_id, body) VALUES ($1, $2, $3) RETURNING id, created_at',
+      [caseId, authorId, body],
+    ))!;
+  }
+}

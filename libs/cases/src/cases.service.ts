@@ -1,0 +1,156 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Channel, DomainError, invalid, notFound } from '@kontakt/core';
+import { Database } from '@kontakt/database';
+import { CitizensRepository } from '@kontakt/citizens';
+import type { StaffPrincipal } from '@kontakt/identity';
+import { assertTransition, CaseStatus } from './case-status';
+import { CaseListFilter, CaseReadsRepository } from './case-reads.repository';
+import { CasesRepository } from './cases.repository';
+import { caseSummary, contactView, decodeCursor, encodeCursor } from './case-views';
+
+/** Channels whose replies Kontakt can deliver today; the others arrive with their channel adapters. */
+const REPLY_CHANNELS: readonly Channel[] = ['webform'];
+
+export interface CaseListQuery extends Omit<CaseListFilter, 'after' | 'assigneeId'> {
+  cursor?: string;
+  assignee?: string;
+}
+
+/** What staff do with cases: find them, read their timeline, move them through the life cycle, note and answer. */
+@Injectable()
+export class CasesService {
+  private readonly logger = new Logger(CasesService.name);
+
+  constructor(
+    private readonly db: Database,
+    private readonly cases: CasesRepository,
+    private readonly reads: CaseReadsRepository,
+    private readonly citizens: CitizensRepository,
+  ) {}
+
+  async list(query: CaseListQuery, staff: StaffPrincipal) {
+    const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+    if (query.cursor && !after) throw invalid('cursor is not one this API returned; start again without it');
+    const assigneeId = query.assignee === undefined ? undefined : query.assignee === 'none' ? null : query.assignee === 'me' ? staff.userId : query.assignee;
+    const rows = await this.reads.list({ ...query, assigneeId, after, limit: query.limit + 1 });
+    const page = rows.slice(0, query.limit);
+    return {
+      items: page.map(caseSummary),
+      nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
+    };
+  }
+
+  async detail(id: string) {
+    const row = await this.reads.byId(id);
+    if (!row) throw notFound(`Case ${id}`);
+    const [contacts, attachments, notes, events, citizen, identities, otherCases] = await Promise.all([
+      this.reads.contacts(id),
+      this.reads.attachmentsOfCase(id),
+      this.reads.notes(id),
+      this.reads.events(id),
+      this.citizens.citizen(this.db, row.citizen_id),
+      this.citizens.identities(this.db, row.citizen_id),
+      this.reads.otherCasesOfCitizen(row.citizen_id, id),
+    ]);
+    const byKind = (kind: string) => identities.filter((i) => i.kind === kind).map((i) => i.value);
+    return {
+      ...caseSummary(row),
+      citizen: {
+        id: row.citizen_id,
+        name: citizen?.display_name ?? null,
+        preferredLanguage: citizen?.preferred_language,
+        segment: citizen?.segment,
+        emails: byKind('email'),
+        phones: byKind('phone'),
+        addresses: byKind('address'),
+        otherCases: otherCases.map((c) => ({ id: c.id, reference: c.reference, status: c.status, subject: c.subject, channel: c.channel, createdAt: c.created_at })),
+      },
+      contacts: contacts.map((c) => contactView(c, attachments)),
+      notes: notes.map((n) => ({ id: n.id, body: n.body, author: { id: n.author_id, name: n.author_name }, createdAt: n.created_at })),
+      events: events.map((e) => ({
+        type: e.type, from: e.from_status, to: e.to_status, actor: { kind: e.actor_kind, id: e.actor_id, name: e.actor_name }, data: e.data, at: e.created_at,
+      })),
+    };
+  }
+
+  /** Moves a case through the state machine on a staff member's request; offers belong to the router. */
+  async changeStatus(id: string, to: CaseStatus, staff: StaffPrincipal) {
+    if (to === 'offered' || to === 'new') throw new DomainError('conflict', `Staff cannot set a case to ${to}; ${to === 'offered' ? 'offers are made by the router' : 'new is only the status before intake queues a case'}`);
+    await this.db.transaction(async (tx) => {
+      const current = await this.cases.lock(tx, id);
+      if (!current) throw notFound(`Case ${id}`);
+      if (current.status === to) return;
+      assertTransition(current.status, to);
+      if (to === 'assigned' && !current.assignee_id) throw new DomainError('conflict', 'The case has no assignee; assign it with POST /api/v1/cases/:id/assign');
+      await this.cases.setStatus(tx, id, to);
+      await this.cases.insertEvents(tx, [{ caseId: id, type: 'status_changed', fromStatus: current.status, toStatus: to, actorKind: 'staff', actorId: staff.userId }]);
+    });
+    this.logger.log({ event: 'case_status_changed', caseId: id, to, by: staff.userId });
+    return this.detail(id);
+  }
+
+  /** Manual assignment by a supervisor, ahead of the router. */
+  async assign(id: string, assigneeId: string, staff: StaffPrincipal) {
+    const assignee = await this.reads.activeStaff(assigneeId);
+    if (!assignee) throw invalid(`assigneeId ${assigneeId} is not an active staff user`);
+    await this.db.transaction(async (tx) => {
+      const current = await this.cases.lock(tx, id);
+      if (!current) throw notFound(`Case ${id}`);
+      if (current.status !== 'assigned') assertTransition(current.status, 'assigned');
+      await this.cases.setStatus(tx, id, 'assigned', assigneeId);
+      await this.cases.insertEvents(tx, [{
+        caseId: id, type: 'assigned', fromStatus: current.status, toStatus: 'assigned', actorKind: 'staff', actorId: staff.userId,
+        data: { from: current.assignee_id, to: assigneeId },
+      }]);
+    });
+    this.logger.log({ event: 'case_assigned', caseId: id, assigneeId, by: staff.userId });
+    return this.detail(id);
+  }
+
+  async addNote(id: string, body: string, staff: StaffPrincipal) {
+    const note = await this.db.transaction(async (tx) => {
+      const current = await this.cases.lock(tx, id);
+      if (!current) throw notFound(`Case ${id}`);
+      const inserted = await this.cases.insertNote(tx, id, staff.userId, body);
+      await this.cases.insertEvents(tx, [{ caseId: id, type: 'note_added', actorKind: 'staff', actorId: staff.userId, data: { noteId: inserted.id } }]);
+      return inserted;
+    });
+    return { id: note.id, body, author: { id: staff.userId, name: staff.name }, createdAt: note.created_at };
+  }
+
+  /**
+   * Records a staff reply as an outbound contact. A reply on the web form is shown on the citizen's
+   * status page; an assigned case then waits on the citizen.
+   */
+  async reply(id: string, body: string, channel: Channel | undefined, staff: StaffPrincipal) {
+    const contactId = await this.db.transaction(async (tx) => {
+      const current = await this.cases.lock(tx, id);
+      if (!current) throw notFound(`Case ${id}`);
+      if (current.status === 'closed') throw new DomainError('conflict', 'The case is closed; a new enquiry needs a new case');
+      const via = channel ?? current.channel;
+      if (!REPLY_CHANNELS.includes(via)) {
+        throw new DomainError('invalid', `Replies by ${via} cannot be delivered yet: no ${via} channel is set up; reply on ${REPLY_CHANNELS.join(', ')}`);
+      }
+      const inserted = await this.cases.insertContact(tx, {
+        caseId: id, citizenId: current.citizen_id, channel: via, direction: 'outbound', sender: { name: staff.name },
+        bodyText: body, authorId: staff.userId, occurredAt: new Date(), language: current.language,
+      });
+      const events: Parameters<CasesRepository['insertEvents']>[1] = [{ caseId: id, type: 'reply_sent', actorKind: 'staff', actorId: staff.userId, data: { contactId: inserted, channel: via } }];
+      if (current.status === 'assigned') {
+        await this.cases.setStatus(tx, id, 'waiting_on_citizen');
+        events.push({ caseId: id, type: 'status_changed', fromStatus: 'assigned', toStatus: 'waiting_on_citizen', actorKind: 'staff', actorId: staff.userId });
+      }
+      await this.cases.touch(tx, id);
+      await this.cases.insertEvents(tx, events);
+      return inserted;
+    });
+    this.logger.log({ event: 'case_reply', caseId: id, contactId, by: staff.userId });
+    return { id: contactId, caseId: id };
+  }
+
+  async attachment(id: string) {
+    const row = await this.reads.attachment(id);
+    if (!row) throw notFound(`Attachment ${id}`);
+    return row;
+  }
+}

@@ -1,0 +1,3 @@
+export * from './identity-normaliser';
+export * from './citizens.repository';
+export * from './citizens.module';

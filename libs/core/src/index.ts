@@ -1,0 +1,4 @@
+export * from './channel';
+export * from './language';
+export * from './domain-error';
+export * from './sql';

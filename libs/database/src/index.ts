@@ -1,0 +1,4 @@
+export * from './embedded-postgres';
+export * from './database';
+export * from './database.module';
+export * from './data-source-options';

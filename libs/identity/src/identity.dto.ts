@@ -1,0 +1,87 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+} from 'class-validator';
+import { PRESENCES, ROLES } from './roles';
+import type { Presence, Role } from './roles';
+
+export class LoginDto {
+  @ApiProperty({ example: 'admin@kommune.dk' })
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(1, { message: 'password must not be empty' })
+  @MaxLength(1024)
+  password!: string;
+}
+
+export class SkillDto {
+  @ApiProperty({ example: 'affald', description: 'topic slug' })
+  @IsString()
+  @Matches(/^[a-z0-9-]{2,60}$/, { message: 'skills.topic must be a topic slug such as affald' })
+  topic!: string;
+
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  level!: number;
+}
+
+export class CapacityDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(50) email?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(50) webform?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(50) sms?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(5) phone?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(50) post?: number;
+}
+
+export class CreateUserDto {
+  @ApiProperty() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email!: string;
+  @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
+
+  @ApiProperty({ minLength: 12 })
+  @IsString()
+  @MinLength(12, { message: 'password must be at least 12 characters' })
+  @MaxLength(1024)
+  password!: string;
+
+  @ApiProperty({ enum: ROLES }) @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` }) role!: Role;
+
+  @ApiPropertyOptional({ example: ['da', 'en'] })
+  @IsOptional()
+  @IsIn(['da', 'en'], { each: true, message: 'languages may contain da and en' })
+  @ArrayMaxSize(2)
+  languages?: string[];
+
+  @ApiPropertyOptional({ type: [SkillDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(100)
+  @Type(() => SkillDto)
+  skills?: SkillDto[];
+
+  @ApiPropertyOptional({ type: CapacityDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CapacityDto)
+  capacity?: CapacityDto;
+}
+
+export class UpdateUserDto {
+  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` }) role?: Role;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() disabled?: boolean;
+}
+
+export class PresenceDto {
+  @ApiProperty({ enum: PRESENCES })
+  @IsIn(PRESENCES, { message: `status must be one of ${PRESENCES.join(', ')}` })
+  status!: Presence;
+
+  @ApiPropertyOptional({ example: 'lunch' }) @IsOptional() @IsString() @MaxLength(200) reason?: string;
+}

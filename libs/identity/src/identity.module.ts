@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { PasswordHasher } from './password-hasher';
+import { SessionsRepository } from './sessions.repository';
+import { StaffAuthGuard } from './staff-auth.guard';
+import { StaffUsersController } from './staff-users.controller';
+import { StaffUsersRepository } from './staff-users.repository';
+import { StaffUsersService } from './staff-users.service';
+
+/** Staff users, roles, sessions and the guard that makes every route staff-only unless marked public. */
+@Module({
+  controllers: [AuthController, StaffUsersController],
+  providers: [
+    AuthService,
+    PasswordHasher,
+    SessionsRepository,
+    StaffUsersRepository,
+    StaffUsersService,
+    { provide: APP_GUARD, useClass: StaffAuthGuard },
+  ],
+  exports: [StaffUsersService],
+})
+export class IdentityModule {}

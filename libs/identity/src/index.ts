@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './staff-principal';
+export * from './auth.decorators';
+export * from './identity.module';
+export * from './staff-users.service';

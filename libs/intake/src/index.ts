@@ -1,0 +1,3 @@
+export * from './inbound-contact';
+export * from './intake.service';
+export * from './intake.module';

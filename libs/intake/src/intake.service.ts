@@ -1,0 +1,135 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { AppConfig } from '@kontakt/config';
+import { DomainError, isUniqueViolation, Sql } from '@kontakt/core';
+import { Database } from '@kontakt/database';
+import { CitizenIdentity, CitizensRepository, normaliseAddress } from '@kontakt/citizens';
+import { CaseEvent, CaseRow, CasesRepository, hashStatusToken, newStatusToken, statusAfterInbound } from '@kontakt/cases';
+import { classify, TopicsService } from '@kontakt/topics';
+import type { InboundContact, IntakeResult } from './inbound-contact';
+
+const SUBJECT_MAX = 200;
+
+/**
+ * The intake pipeline: dedupe on (channel, external id) → resolve or create the citizen →
+ * thread into an open case or open a new one → classify → enqueue. One transaction per contact,
+ * so a contact is either fully recorded or not at all; adapters acknowledge their source after it returns.
+ */
+@Injectable()
+export class IntakeService {
+  private readonly logger = new Logger(IntakeService.name);
+
+  constructor(
+    private readonly db: Database,
+    private readonly cases: CasesRepository,
+    private readonly citizens: CitizensRepository,
+    private readonly topics: TopicsService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async receive(contact: InboundContact): Promise<IntakeResult> {
+    const topics = await this.topics.active();
+    try {
+      const result = await this.db.transaction((tx) => this.record(tx, contact, topics));
+      this.logger.log({ event: result.duplicate ? 'contact_duplicate' : 'contact_received', channel: contact.channel, caseId: result.caseId, contactId: result.contactId, newCase: result.newCase });
+      return result;
+    } catch (error) {
+      // Two deliveries of the same message raced; the other one committed it.
+      if (contact.externalId && isUniqueViolation(error, 'contacts_channel_external_id')) {
+        const existing = await this.cases.findContactByExternalId(this.db, contact.channel, contact.externalId);
+        if (existing) return { caseId: existing.case_id, reference: existing.reference, contactId: existing.contact_id, duplicate: true, newCase: false };
+      }
+      throw error;
+    }
+  }
+
+  private async record(tx: Sql, contact: InboundContact, topics: Awaited<ReturnType<TopicsService['active']>>): Promise<IntakeResult> {
+    if (contact.externalId) {
+      const existing = await this.cases.findContactByExternalId(tx, contact.channel, contact.externalId);
+      if (existing) return { caseId: existing.case_id, reference: existing.reference, contactId: existing.contact_id, duplicate: true, newCase: false };
+    }
+
+    const classification = classify(topics, { subject: contact.subject, body: contact.bodyText, topicSlug: contact.topicSlug });
+    const language = contact.language ?? classification.language;
+    const citizenId = await this.citizens.resolve(tx, identitiesOf(contact), contact.sender.name?.trim() || undefined, language);
+
+    const threaded = await this.findThread(tx, contact);
+    const events: CaseEvent[] = [];
+    let row: CaseRow;
+    let statusToken: string | undefined;
+    if (threaded) {
+      row = threaded;
+      const next = statusAfterInbound(row.status, row.assignee_id !== null);
+      if (next !== row.status) {
+        await this.cases.setStatus(tx, row.id, next);
+        events.push({ caseId: row.id, type: row.status === 'resolved' ? 'reopened' : 'status_changed', fromStatus: row.status, toStatus: next, actorKind: 'citizen' });
+      }
+    } else {
+      const token = newStatusToken();
+      statusToken = token.token;
+      const topic = classification.topic;
+      row = await this.cases.insertCase(tx, {
+        citizenId, topicId: topic.id, queueId: topic.queueId, channel: contact.channel, subject: subjectOf(contact),
+        language, priority: classification.priority, statusTokenHash: token.hash, slaMinutes: topic.queueSlaMinutes,
+      }, this.config.timeZone);
+      await this.cases.setStatus(tx, row.id, 'queued');
+      events.push(
+        { caseId: row.id, type: 'created', toStatus: 'new', actorKind: 'citizen', data: { channel: contact.channel, topic: topic.slug, priority: classification.priority, matchedKeywords: classification.matchedKeywords } },
+        { caseId: row.id, type: 'status_changed', fromStatus: 'new', toStatus: 'queued', actorKind: 'system', data: { queue: topic.queueSlug } },
+      );
+    }
+
+    const contactId = await this.cases.insertContact(tx, {
+      caseId: row.id, citizenId, channel: contact.channel, direction: 'inbound', externalId: contact.externalId,
+      sender: senderOf(contact), subject: contact.subject, bodyText: contact.bodyText, bodyHtml: contact.bodyHtml,
+      language, occurredAt: contact.occurredAt ?? new Date(),
+    });
+    if (contact.attachments?.length) {
+      await this.cases.insertAttachments(tx, contactId, contact.attachments.map((a) => ({ ...a, sha256: createHash('sha256').update(a.content).digest() })));
+    }
+    if (threaded) await this.cases.touch(tx, row.id);
+    events.push({ caseId: row.id, type: 'contact_received', actorKind: 'citizen', data: { contactId, channel: contact.channel } });
+    await this.cases.insertEvents(tx, events);
+    return { caseId: row.id, reference: row.reference, contactId, duplicate: false, newCase: !threaded, statusToken };
+  }
+
+  /** A status-link token must match a case (a forged one is refused); references thread when they name a case that is not closed. */
+  private async findThread(tx: Sql, contact: InboundContact): Promise<CaseRow | undefined> {
+    if (contact.thread?.statusToken) {
+      const row = await this.cases.lockByStatusTokenHash(tx, hashStatusToken(contact.thread.statusToken));
+      if (!row) throw new DomainError('not_found', 'This status link is not valid; check that the whole link was copied', STATUS_LINK_INVALID);
+      if (row.status === 'closed') throw new DomainError('conflict', 'This case is closed; send a new enquiry instead', CASE_CLOSED);
+      return row;
+    }
+    if (contact.thread?.references?.length) return this.cases.lockOpenByReferences(tx, contact.thread.references);
+    return undefined;
+  }
+}
+
+export const STATUS_LINK_INVALID = {
+  da: 'Linket til sagen er ikke gyldigt. Kontrollér, at hele linket er kopieret.',
+  en: 'This status link is not valid. Check that the whole link was copied.',
+};
+
+export const CASE_CLOSED = {
+  da: 'Sagen er lukket. Send en ny henvendelse i stedet.',
+  en: 'This case is closed. Please send a new enquiry instead.',
+};
+
+function identitiesOf(contact: InboundContact): CitizenIdentity[] {
+  const identities: CitizenIdentity[] = [];
+  if (contact.sender.email) identities.push({ kind: 'email', value: contact.sender.email });
+  if (contact.sender.phone) identities.push({ kind: 'phone', value: contact.sender.phone });
+  const address = contact.sender.address && normaliseAddress(contact.sender.address);
+  if (address) identities.push({ kind: 'address', value: address });
+  return identities;
+}
+
+function senderOf(contact: InboundContact): Record<string, string> {
+  return Object.fromEntries(Object.entries(contact.sender).filter(([, v]) => typeof v === 'string' && v.length > 0)) as Record<string, string>;
+}
+
+function subjectOf(contact: InboundContact): string {
+  const subject = contact.subject?.trim() || contact.bodyText.trim().split('\n')[0];
+  return subject.length > SUBJECT_MAX ? `${subject.slice(0, SUBJECT_MAX - 1)}…` : subject || '—';
+}
