@@ -5,6 +5,7 @@ import { IdentityModule } from '@kontakt/identity';
 import { TopicsModule } from '@kontakt/topics';
 import { CasesModule } from '@kontakt/cases';
 import { IntakeModule } from '@kontakt/intake';
+import { WebformModule } from '@kontakt/channels/webform';
 import { AdminBootstrap } from './admin-bootstrap';
 import { HealthController } from './health/health.controller';
 
@@ -21,6 +22,7 @@ export class AppModule {
         TopicsModule,
         CasesModule,
         IntakeModule,
+        WebformModule,
       ],
       controllers: [HealthController],
       providers: [AdminBootstrap],

@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { AppConfig } from '@kontakt/config';
+import { DomainError, Language } from '@kontakt/core';
+import { CaseReadsRepository, hashStatusToken, STATUS_TOKEN_PATTERN } from '@kontakt/cases';
+import { IntakeService, STATUS_LINK_INVALID } from '@kontakt/intake';
+import { TopicsService } from '@kontakt/topics';
+import { inspectAttachments, UploadedFile } from './attachment-inspector';
+import { PublicRateLimiter } from './public-rate-limiter';
+import { SubmissionRejected } from './submission-errors';
+import { cleanMessage, RawSubmission, validateMessage, validateSubmission } from './webform-submission';
+
+export interface Submitted {
+  reference: string;
+  statusUrl: string;
+  token: string;
+}
+
+export interface PublicCaseView {
+  reference: string;
+  status: string;
+  topic: { slug: string; da: string; en: string };
+  createdAt: Date;
+  closed: boolean;
+  messages: { direction: 'inbound' | 'outbound'; channel: string; text: string; at: Date; attachments: string[] }[];
+}
+
+/** Too many submissions from one address; the page or API says when to try again. */
+export class RateLimited extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('too_many_requests', `Too many submissions from your address; try again in ${retryAfterSeconds} seconds`);
+  }
+}
+
+/**
+ * The web-form channel adapter: turns a citizen's form submission or follow-up into an InboundContact
+ * for intake, and shows a citizen their case through the private status link.
+ */
+@Injectable()
+export class WebformService {
+  constructor(
+    private readonly intake: IntakeService,
+    private readonly topics: TopicsService,
+    private readonly reads: CaseReadsRepository,
+    private readonly limiter: PublicRateLimiter,
+    private readonly config: AppConfig,
+  ) {}
+
+  async submit(raw: RawSubmission, files: UploadedFile[], clientIp: string, language: Language): Promise<Submitted> {
+    const topics = (await this.topics.active()).map((t) => t.slug);
+    const { value, errors } = validateSubmission(raw, topics);
+    const attachments = await inspectAttachments(files);
+    if (!value || attachments.errors.length > 0) throw new SubmissionRejected([...errors, ...attachments.errors]);
+    await this.throttle(clientIp);
+    const result = await this.intake.receive({
+      channel: 'webform',
+      externalId: randomUUID(),
+      sender: { name: value.name, email: value.email, phone: value.phone },
+      subject: value.subject,
+      bodyText: value.message,
+      topicSlug: value.topic,
+      language,
+      attachments: attachments.files,
+    });
+    return { reference: result.reference, token: result.statusToken!, statusUrl: this.statusUrl(result.statusToken!) };
+  }
+
+  async followUp(token: string, rawMessage: unknown, files: UploadedFile[], clientIp: string): Promise<Submitted> {
+    const current = await this.view(token);
+    if (current.closed) throw new DomainError('conflict', 'This case is closed; send a new enquiry instead');
+    const message = cleanMessage(rawMessage);
+    const errors = typeof rawMessage === 'string' || rawMessage === undefined ? validateMessage(message) : validateMessage('');
+    const attachments = await inspectAttachments(files);
+    if (errors.length > 0 || attachments.errors.length > 0) throw new SubmissionRejected([...errors, ...attachments.errors]);
+    await this.throttle(clientIp);
+    const result = await this.intake.receive({
+      channel: 'webform',
+      externalId: randomUUID(),
+      sender: {},
+      bodyText: message,
+      attachments: attachments.files,
+      thread: { statusToken: token },
+    });
+    return { reference: result.reference, token, statusUrl: this.statusUrl(token) };
+  }
+
+  /** The case as the citizen may see it: status and the public messages, never notes or staff names. */
+  async view(token: string): Promise<PublicCaseView> {
+    const row = STATUS_TOKEN_PATTERN.test(token) ? await this.reads.byStatusTokenHash(hashStatusToken(token)) : undefined;
+    if (!row) throw new DomainError('not_found', STATUS_LINK_INVALID.en, STATUS_LINK_INVALID);
+    const [contacts, attachments, topics] = await Promise.all([this.reads.contacts(row.id), this.reads.attachmentsOfCase(row.id), this.topics.all()]);
+    const topic = topics.find((t) => t.slug === row.topic)!;
+    return {
+      reference: row.reference,
+      status: row.status,
+      topic: { slug: topic.slug, da: topic.nameDa, en: topic.nameEn },
+      createdAt: row.created_at,
+      closed: row.status === 'closed',
+      messages: contacts.map((c) => ({
+        direction: c.direction,
+        channel: c.channel,
+        text: c.body_text,
+        at: c.occurred_at,
+        attachments: attachments.filter((a) => a.contact_id === c.id).map((a) => a.filename),
+      })),
+    };
+  }
+
+  async topicChoices() {
+    return this.topics.active();
+  }
+
+  statusUrl(token: string): string {
+    return `${this.config.publicBaseUrl}/status/${token}`;
+  }
+
+  private async throttle(clientIp: string): Promise<void> {
+    const wait = await this.limiter.hit(clientIp);
+    if (wait > 0) throw new RateLimited(wait);
+  }
+}
