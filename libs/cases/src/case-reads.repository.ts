@@ -100,7 +100,7 @@ export class CaseReadsRepository {
   }
 
   byStatusTokenHash(hash: Buffer): Promise<CaseListRow | undefined> {
-    return this.db.one(`${LIST_SELECT} WHERE c.status_token_hash = $1`, [hash]);
+    return this.db.one(`${LIST_SELECT} WHERE c.id = (SELECT case_id FROM case_status_links WHERE token_hash = $1)`, [hash]);
   }
 
   contacts(caseId: string): Promise<ContactRow[]> {

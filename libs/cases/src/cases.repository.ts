@@ -29,7 +29,6 @@ export interface NewCase {
   subject: string;
   language: Language;
   priority: number;
-  statusTokenHash: Buffer;
   slaMinutes: number;
 }
 
@@ -82,7 +81,10 @@ export class CasesRepository {
 
   /** Locks and returns the case a status link belongs to. */
   lockByStatusTokenHash(tx: Sql, hash: Buffer): Promise<CaseRow | undefined> {
-    return tx.one(`SELECT ${CASE_COLUMNS} FROM cases WHERE status_token_hash = $1 FOR UPDATE`, [hash]);
+    return tx.one(
+      `SELECT ${CASE_COLUMNS} FROM cases WHERE id = (SELECT case_id FROM case_status_links WHERE token_hash = $1) FOR UPDATE`,
+      [hash],
+    );
   }
 
   /** Locks and returns the first of the referenced cases that is not closed. */
@@ -102,13 +104,17 @@ export class CasesRepository {
   async insertCase(tx: Sql, input: NewCase, timeZone: string): Promise<CaseRow> {
     return (await tx.one<CaseRow>(
       `INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status,
-                          status_token_hash, sla_due_at)
-       VALUES ('K-' || to_char(now() AT TIME ZONE $10, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
-               $1, $2, $3, $4, $5, $6, $7, 'new', $8, now() + make_interval(mins => $9))
+                          sla_due_at)
+       VALUES ('K-' || to_char(now() AT TIME ZONE $9, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+               $1, $2, $3, $4, $5, $6, $7, 'new', now() + make_interval(mins => $8))
        RETURNING ${CASE_COLUMNS}`,
       [input.citizenId, input.topicId, input.queueId, input.channel, input.subject, input.language, input.priority,
-        input.statusTokenHash, input.slaMinutes, timeZone],
+        input.slaMinutes, timeZone],
     ))!;
+  }
+
+  async insertStatusLink(sql: Sql, caseId: string, tokenHash: Buffer): Promise<void> {
+    await sql.rows('INSERT INTO case_status_links (token_hash, case_id) VALUES ($1, $2)', [tokenHash, caseId]);
   }
 
   /** Moves a locked case to a new status; leaving for the queue drops the assignee, resolving stamps the time. */

@@ -51,9 +51,13 @@ export class IntakeService {
 
     const classification = classify(topics, { subject: contact.subject, body: contact.bodyText, topicSlug: contact.topicSlug });
     const language = contact.language ?? classification.language;
-    const citizenId = await this.citizens.resolve(tx, identitiesOf(contact), contact.sender.name?.trim() || undefined, language);
-
     const threaded = await this.findThread(tx, contact);
+    const identities = identitiesOf(contact);
+    // A follow-up that names nobody (e.g. from the status page) comes from the case's own citizen.
+    const citizenId =
+      threaded && identities.length === 0 && !contact.sender.name
+        ? threaded.citizen_id
+        : await this.citizens.resolve(tx, identities, contact.sender.name?.trim() || undefined, language);
     const events: CaseEvent[] = [];
     let row: CaseRow;
     let statusToken: string | undefined;
@@ -70,8 +74,9 @@ export class IntakeService {
       const topic = classification.topic;
       row = await this.cases.insertCase(tx, {
         citizenId, topicId: topic.id, queueId: topic.queueId, channel: contact.channel, subject: subjectOf(contact),
-        language, priority: classification.priority, statusTokenHash: token.hash, slaMinutes: topic.queueSlaMinutes,
+        language, priority: classification.priority, slaMinutes: topic.queueSlaMinutes,
       }, this.config.timeZone);
+      await this.cases.insertStatusLink(tx, row.id, token.hash);
       await this.cases.setStatus(tx, row.id, 'queued');
       events.push(
         { caseId: row.id, type: 'created', toStatus: 'new', actorKind: 'citizen', data: { channel: contact.channel, topic: topic.slug, priority: classification.priority, matchedKeywords: classification.matchedKeywords } },

@@ -1,13 +1,23 @@
 import { BadRequestException, Controller, Get, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
-import { ApiBody, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@kontakt/identity';
 import { parseForm } from './multipart-form';
 import { apiLanguage } from './request-language';
 import { SubmissionRejected } from './submission-errors';
-import { RateLimited, WebformService } from './webform.service';
+import { RateLimited, SUBMISSION_KEY_PATTERN, WebformService } from './webform.service';
 import { describe } from './webform-submission';
 import { WebformSubmissionDto } from './webform.dto';
+
+/** The optional Idempotency-Key header: a retry with the same key returns the first answer instead of a second case. */
+function submissionKey(request: Request): string | undefined {
+  const key = request.headers['idempotency-key'];
+  if (key === undefined) return undefined;
+  if (typeof key !== 'string' || !SUBMISSION_KEY_PATTERN.test(key)) {
+    throw new BadRequestException('Idempotency-Key must be 16–100 letters, digits, - or _ (for example a UUID)');
+  }
+  return key;
+}
 
 const SUBMISSION_FIELDS = ['name', 'email', 'phone', 'topic', 'subject', 'message', 'website'];
 const FOLLOW_UP_FIELDS = ['message'];
@@ -22,9 +32,11 @@ export class WebformApiController {
   @Post('webform')
   @HttpCode(201)
   @ApiBody({ type: WebformSubmissionDto })
+  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'retrying with the same key returns the same case' })
   async submit(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const form = await this.read(request, response, SUBMISSION_FIELDS);
-    const submitted = await this.guard(response, () => this.webform.submit(form.fields, form.files, request.ip ?? 'unknown', apiLanguage(request)), request);
+    const key = submissionKey(request);
+    const submitted = await this.guard(response, () => this.webform.submit(form.fields, form.files, request.ip ?? 'unknown', apiLanguage(request), key), request);
     return { reference: submitted.reference, statusUrl: submitted.statusUrl };
   }
 
@@ -37,7 +49,8 @@ export class WebformApiController {
   @HttpCode(201)
   async followUp(@Param('token') token: string, @Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const form = await this.read(request, response, FOLLOW_UP_FIELDS);
-    const submitted = await this.guard(response, () => this.webform.followUp(token, form.fields.message, form.files, request.ip ?? 'unknown'), request);
+    const key = submissionKey(request);
+    const submitted = await this.guard(response, () => this.webform.followUp(token, form.fields.message, form.files, request.ip ?? 'unknown', key), request);
     return { reference: submitted.reference, statusUrl: submitted.statusUrl };
   }
 

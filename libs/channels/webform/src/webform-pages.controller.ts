@@ -11,7 +11,12 @@ import { renderMessagePage, renderStatusPage, renderThanksPage } from './pages/s
 import { pageLanguage } from './request-language';
 import { SubmissionRejected } from './submission-errors';
 import { text } from './texts';
-import { RateLimited, WebformService } from './webform.service';
+import { RateLimited, SUBMISSION_KEY_PATTERN, WebformService } from './webform.service';
+
+/** The key the page rendered into its form, so a double submit or a browser resubmission records one contact. */
+function formKey(fields: Record<string, unknown>): string | undefined {
+  return typeof fields.submission === 'string' && SUBMISSION_KEY_PATTERN.test(fields.submission) ? fields.submission : undefined;
+}
 
 /** The public pages: the contact form and the status page behind the private link. They work without JavaScript. */
 @ApiExcludeController()
@@ -38,7 +43,7 @@ export class WebformPagesController {
     const topics = await this.webform.topicChoices();
     if (form.errors.length > 0) return this.send(response, 400, renderFormPage({ language, topics, values: form.fields, errors: form.errors }));
     try {
-      const submitted = await this.webform.submit(form.fields, form.files, request.ip ?? 'unknown', language);
+      const submitted = await this.webform.submit(form.fields, form.files, request.ip ?? 'unknown', language, formKey(form.fields));
       this.send(response, 201, renderThanksPage(language, submitted.reference, submitted.statusUrl));
     } catch (error) {
       if (error instanceof SubmissionRejected) return this.send(response, 400, renderFormPage({ language, topics, values: form.fields, errors: error.errors }));
@@ -64,7 +69,7 @@ export class WebformPagesController {
     const message = typeof form.fields.message === 'string' ? form.fields.message : '';
     try {
       if (form.errors.length > 0) throw new SubmissionRejected(form.errors);
-      await this.webform.followUp(token, form.fields.message, form.files, request.ip ?? 'unknown');
+      await this.webform.followUp(token, form.fields.message, form.files, request.ip ?? 'unknown', formKey(form.fields));
       response.redirect(303, `/status/${token}?lang=${language}&sent=1`);
     } catch (error) {
       if (!(error instanceof SubmissionRejected)) return this.problem(response, error, language);

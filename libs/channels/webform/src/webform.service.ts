@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@kontakt/config';
 import { DomainError, Language } from '@kontakt/core';
-import { CaseReadsRepository, hashStatusToken, STATUS_TOKEN_PATTERN } from '@kontakt/cases';
+import { CaseReadsRepository, CasesRepository, hashStatusToken, newStatusToken, STATUS_TOKEN_PATTERN } from '@kontakt/cases';
+import { Database } from '@kontakt/database';
 import { IntakeService, STATUS_LINK_INVALID } from '@kontakt/intake';
 import { TopicsService } from '@kontakt/topics';
 import { inspectAttachments, UploadedFile } from './attachment-inspector';
@@ -14,7 +15,17 @@ export interface Submitted {
   reference: string;
   statusUrl: string;
   token: string;
+  /** the same submission had been received before; nothing new was recorded */
+  duplicate: boolean;
 }
+
+/**
+ * A submission key makes a submission idempotent: the form carries one it was rendered with, an API
+ * client sends one as Idempotency-Key. Without one every submission is new.
+ */
+export const SUBMISSION_KEY_PATTERN = /^[A-Za-z0-9_-]{16,100}$/;
+
+const externalIdOf = (submissionKey: string | undefined) => (submissionKey ? `submission:${submissionKey}` : randomUUID());
 
 export interface PublicCaseView {
   reference: string;
@@ -44,9 +55,11 @@ export class WebformService {
     private readonly reads: CaseReadsRepository,
     private readonly limiter: PublicRateLimiter,
     private readonly config: AppConfig,
+    private readonly cases: CasesRepository,
+    private readonly db: Database,
   ) {}
 
-  async submit(raw: RawSubmission, files: UploadedFile[], clientIp: string, language: Language): Promise<Submitted> {
+  async submit(raw: RawSubmission, files: UploadedFile[], clientIp: string, language: Language, submissionKey?: string): Promise<Submitted> {
     const topics = (await this.topics.active()).map((t) => t.slug);
     const { value, errors } = validateSubmission(raw, topics);
     const attachments = await inspectAttachments(files);
@@ -54,7 +67,7 @@ export class WebformService {
     await this.throttle(clientIp);
     const result = await this.intake.receive({
       channel: 'webform',
-      externalId: randomUUID(),
+      externalId: externalIdOf(submissionKey),
       sender: { name: value.name, email: value.email, phone: value.phone },
       subject: value.subject,
       bodyText: value.message,
@@ -62,10 +75,12 @@ export class WebformService {
       language,
       attachments: attachments.files,
     });
-    return { reference: result.reference, token: result.statusToken!, statusUrl: this.statusUrl(result.statusToken!) };
+    // A replayed submission came from whoever holds its key, i.e. the citizen whose first answer was lost: give them a link again.
+    const token = result.statusToken ?? (await this.issueStatusLink(result.caseId));
+    return { reference: result.reference, token, statusUrl: this.statusUrl(token), duplicate: result.duplicate };
   }
 
-  async followUp(token: string, rawMessage: unknown, files: UploadedFile[], clientIp: string): Promise<Submitted> {
+  async followUp(token: string, rawMessage: unknown, files: UploadedFile[], clientIp: string, submissionKey?: string): Promise<Submitted> {
     const current = await this.view(token);
     if (current.closed) throw new DomainError('conflict', 'This case is closed; send a new enquiry instead');
     const message = cleanMessage(rawMessage);
@@ -75,13 +90,13 @@ export class WebformService {
     await this.throttle(clientIp);
     const result = await this.intake.receive({
       channel: 'webform',
-      externalId: randomUUID(),
+      externalId: externalIdOf(submissionKey),
       sender: {},
       bodyText: message,
       attachments: attachments.files,
       thread: { statusToken: token },
     });
-    return { reference: result.reference, token, statusUrl: this.statusUrl(token) };
+    return { reference: result.reference, token, statusUrl: this.statusUrl(token), duplicate: result.duplicate };
   }
 
   /** The case as the citizen may see it: status and the public messages, never notes or staff names. */
@@ -112,6 +127,12 @@ export class WebformService {
 
   statusUrl(token: string): string {
     return `${this.config.publicBaseUrl}/status/${token}`;
+  }
+
+  private async issueStatusLink(caseId: string): Promise<string> {
+    const link = newStatusToken();
+    await this.cases.insertStatusLink(this.db, caseId, link.hash);
+    return link.token;
   }
 
   private async throttle(clientIp: string): Promise<void> {

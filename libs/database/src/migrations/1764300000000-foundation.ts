@@ -102,7 +102,6 @@ export class Foundation1764300000000 implements MigrationInterface {
         priority          smallint NOT NULL CHECK (priority BETWEEN 1 AND 4),
         status            text NOT NULL CHECK (status IN ('new', 'queued', 'offered', 'assigned', 'waiting_on_citizen', 'resolved', 'closed')),
         assignee_id       uuid REFERENCES staff_users (id),
-        status_token_hash bytea NOT NULL UNIQUE,
         sla_due_at        timestamptz,
         created_at        timestamptz NOT NULL DEFAULT now(),
         updated_at        timestamptz NOT NULL DEFAULT now(),
@@ -115,6 +114,15 @@ export class Foundation1764300000000 implements MigrationInterface {
       CREATE INDEX cases_queue_status ON cases (queue_id, status);
       CREATE INDEX cases_assignee_status ON cases (assignee_id, status) WHERE assignee_id IS NOT NULL;
       CREATE INDEX cases_citizen ON cases (citizen_id);
+
+      -- private status links; only SHA-256 hashes are kept. A case gets one at creation and another
+      -- when the citizen's own submission is replayed (a double submit whose first answer was lost).
+      CREATE TABLE case_status_links (
+        token_hash bytea PRIMARY KEY,
+        case_id    uuid NOT NULL REFERENCES cases (id),
+        created_at timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE INDEX case_status_links_case ON case_status_links (case_id);
 
       CREATE TABLE contacts (
         id          uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -186,7 +194,7 @@ export class Foundation1764300000000 implements MigrationInterface {
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`
-      DROP TABLE public_rate_windows, case_events, case_notes, attachments, contacts, cases,
+      DROP TABLE public_rate_windows, case_events, case_notes, attachments, contacts, case_status_links, cases,
         citizen_identities, citizens, staff_sessions, staff_skills, staff_users, topics, queues;
       DROP SEQUENCE case_reference_seq;
     `);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Language } from '@kontakt/core';
 import type { Topic } from '@kontakt/topics';
 import { topicName } from '@kontakt/topics';
@@ -53,6 +54,7 @@ export function renderFormPage({ language, topics, values = {}, errors = [] }: F
   const subject = errorsFor('subject', errors, language);
   const message = errorsFor('message', errors, language);
   const attachments = errorsFor('attachments', errors, language);
+  const submission = typeof values.submission === 'string' ? values.submission : randomUUID();
   const chosen = typeof values.topic === 'string' ? values.topic : '';
   const options = topics
     .map((tp) => `<option value="${escape(tp.slug)}"${tp.slug === chosen ? ' selected' : ''}>${escape(topicName(tp, language))}</option>`)
@@ -67,6 +69,7 @@ ${errorSummary(errors, language)}
 <p>${t('formIntro')}</p>
 <form method="post" action="${escape(withLanguage('/contact', language))}" enctype="multipart/form-data" novalidate>
   <input type="hidden" name="lang" value="${language}">
+  <input type="hidden" name="submission" value="${escape(submission)}">
   <div class="${field(name.invalid)}">
     <label for="name">${t('name')} *</label>
     ${name.html}

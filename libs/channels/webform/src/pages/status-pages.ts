@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Language } from '@kontakt/core';
 import type { FieldError } from '../submission-errors';
 import { STATUS_LABELS, text } from '../texts';
@@ -54,6 +55,7 @@ export function renderStatusPage({ language, token, view, timeZone, sent, errors
     : `<h2 id="follow-up">${t('followUpTitle')}</h2>
 ${errorSummary(errors, language)}
 <form method="post" action="${escape(withLanguage(path, language))}" enctype="multipart/form-data" novalidate>
+  <input type="hidden" name="submission" value="${randomUUID()}">
   <div class="field${messageError.length ? ' invalid' : ''}">
     <label for="message">${t('message')} *</label>
     ${messageError.length ? `<span class="error-message" id="message-error">${messageError.map((e) => escape(e[language])).join(' ')}</span>` : ''}
