@@ -1,0 +1,155 @@
+'use strict';
+/**
+ * The database's own ceiling for one web-form intake: a raw `pg` Pool with as many connections as
+ * the HTTP run, each worker looping one BEGIN … COMMIT per contact with the statements the intake
+ * pipeline issues for a new web-form contact (libs/intake, libs/citizens, libs/cases repositories):
+ *
+ *   dedupe SELECT on contacts (channel, external_id)
+ *   citizen lookup by identities → INSERT citizen (or the display-name UPDATE for a known one)
+ *   INSERT identities ON CONFLICT DO NOTHING (and the loser's DELETE when two intakes race)
+ *   INSERT case with the nextval reference → UPDATE status to queued
+ *   INSERT contact → INSERT case_events ×3 via unnest
+ *
+ * No HTTP, no Nest, no TypeORM, no classification: what is left is PostgreSQL plus the driver,
+ * so server contacts/s divided by this is the share of the database's capacity the server reaches.
+ * Keep the SQL in step with the repositories when they change.
+ */
+const { randomBytes, randomUUID, createHash } = require('node:crypto');
+const { Pool } = require('pg');
+const { summariseLatencies } = require('./latency');
+
+const CASE_COLUMNS = `id, reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status,
+  assignee_id, sla_due_at, created_at, updated_at, last_contact_at, resolved_at`;
+
+const SQL = {
+  findContactByExternalId: `SELECT ct.id AS contact_id, c.id AS case_id, c.reference
+       FROM contacts ct JOIN cases c ON c.id = ct.case_id WHERE ct.channel = $1 AND ct.external_id = $2`,
+  findCitizen: `SELECT i.citizen_id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS wanted(kind, value, n)
+       JOIN citizen_identities i ON i.kind = wanted.kind AND i.value = wanted.value
+       ORDER BY wanted.n LIMIT 1`,
+  insertCitizen: 'INSERT INTO citizens (display_name, preferred_language) VALUES ($1, $2) RETURNING id',
+  nameCitizen: 'UPDATE citizens SET display_name = $2, updated_at = now() WHERE id = $1 AND display_name IS NULL',
+  claimIdentities: `WITH wanted AS (SELECT * FROM unnest($2::text[], $3::text[]) AS w(kind, value)),
+       inserted AS (
+         INSERT INTO citizen_identities (citizen_id, kind, value) SELECT $1, kind, value FROM wanted
+         ON CONFLICT ON CONSTRAINT citizen_identities_kind_value DO NOTHING RETURNING kind, value
+       )
+       SELECT w.kind, w.value, i.citizen_id FROM wanted w
+       JOIN citizen_identities i ON i.kind = w.kind AND i.value = w.value
+       WHERE NOT EXISTS (SELECT 1 FROM inserted x WHERE x.kind = w.kind AND x.value = w.value)`,
+  deleteCitizen: 'DELETE FROM citizens WHERE id = $1',
+  insertCase: `INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status,
+                          status_token_hash, sla_due_at)
+       VALUES ('K-' || to_char(now() AT TIME ZONE $10, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+               $1, $2, $3, $4, $5, $6, $7, 'new', $8, now() + make_interval(mins => $9))
+       RETURNING ${CASE_COLUMNS}`,
+  setStatus: `UPDATE cases SET status = $2,
+         assignee_id = CASE WHEN $2 = 'queued' THEN NULL WHEN $3::boolean THEN $4::uuid ELSE assignee_id END,
+         resolved_at = CASE WHEN $2 = 'resolved' THEN now() WHEN $2 IN ('queued', 'assigned') THEN NULL ELSE resolved_at END,
+         updated_at = now()
+       WHERE id = $1`,
+  insertContact: `INSERT INTO contacts (case_id, citizen_id, channel, direction, external_id, sender, subject, body_text, body_html,
+                             language, author_id, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+  insertEvents: `INSERT INTO case_events (case_id, type, from_status, to_status, actor_kind, actor_id, data)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[])`,
+};
+
+async function loadTopics(pool) {
+  const { rows } = await pool.query(
+    `SELECT t.id, t.slug, t.queue_id, t.priority, q.slug AS queue_slug, q.sla_minutes FROM topics t JOIN queues q ON q.id = t.queue_id`,
+  );
+  return new Map(rows.map((r) => [r.slug, r]));
+}
+
+async function resolveCitizen(client, identities, name) {
+  const kinds = identities.map((i) => i.kind);
+  const values = identities.map((i) => i.value);
+  const existing = (await client.query(SQL.findCitizen, [kinds, values])).rows[0];
+  let citizenId = existing?.citizen_id;
+  if (!citizenId) citizenId = (await client.query(SQL.insertCitizen, [name, 'da'])).rows[0].id;
+  else await client.query(SQL.nameCitizen, [citizenId, name]);
+  const claimed = (await client.query(SQL.claimIdentities, [citizenId, kinds, values])).rows;
+  const winner = claimed.find((c) => c.citizen_id !== citizenId);
+  if (!existing && winner && claimed.length === identities.length) {
+    await client.query(SQL.deleteCitizen, [citizenId]);
+    return winner.citizen_id;
+  }
+  return citizenId;
+}
+
+/** One contact, one transaction, the intake's statements in the intake's order. */
+async function recordContact(client, submission, topics, timeZone) {
+  const { body, identities, topicSlug } = submission;
+  const topic = topics.get(topicSlug);
+  const externalId = randomUUID();
+  await client.query('START TRANSACTION');
+  try {
+    await client.query(SQL.findContactByExternalId, ['webform', externalId]);
+    const citizenId = await resolveCitizen(client, identities, body.name);
+    const statusTokenHash = createHash('sha256').update(randomBytes(32).toString('base64url')).digest();
+    const row = (await client.query(SQL.insertCase, [citizenId, topic.id, topic.queue_id, 'webform', body.subject, 'da', topic.priority,
+      statusTokenHash, topic.sla_minutes, timeZone])).rows[0];
+    await client.query(SQL.setStatus, [row.id, 'queued', false, null]);
+    const sender = { name: body.name, email: body.email, ...(body.phone ? { phone: identities[1].value } : {}) };
+    const contactId = (await client.query(SQL.insertContact, [row.id, citizenId, 'webform', 'inbound', externalId, JSON.stringify(sender),
+      body.subject, body.message, null, 'da', null, new Date()])).rows[0].id;
+    const events = [
+      ['created', null, 'new', 'citizen', { channel: 'webform', topic: topic.slug, priority: topic.priority, matchedKeywords: [topic.slug] }],
+      ['status_changed', 'new', 'queued', 'system', { queue: topic.queue_slug }],
+      ['contact_received', null, null, 'citizen', { contactId, channel: 'webform' }],
+    ];
+    await client.query(SQL.insertEvents, [events.map(() => row.id), events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2]),
+      events.map((e) => e[3]), events.map(() => null), events.map((e) => JSON.stringify(e[4]))]);
+    await client.query('COMMIT');
+  } catch (error) {
+    await client.query('ROLLBACK');
+    throw error;
+  }
+}
+
+/** `connections` workers looping transactions for `seconds`; returns throughput and latency of whole transactions. */
+async function runLoop(pool, { connections, seconds, stream, topics, timeZone }) {
+  const latencies = [];
+  const errors = new Map();
+  const started = process.hrtime.bigint();
+  const end = started + BigInt(Math.round(seconds * 1e9));
+  const worker = async () => {
+    while (process.hrtime.bigint() < end) {
+      const submission = stream.next();
+      const t0 = process.hrtime.bigint();
+      const client = await pool.connect();
+      try {
+        await recordContact(client, submission, topics, timeZone);
+        latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+      } catch (error) {
+        errors.set(error.message, (errors.get(error.message) ?? 0) + 1);
+      } finally {
+        client.release();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: connections }, worker));
+  const elapsed = Number(process.hrtime.bigint() - started) / 1e9;
+  return {
+    seconds: elapsed,
+    contacts: latencies.length,
+    contactsPerSecond: latencies.length / elapsed,
+    errors: [...errors.values()].reduce((a, b) => a + b, 0),
+    errorMessages: [...errors.keys()].slice(0, 3),
+    latencyMs: summariseLatencies(latencies),
+  };
+}
+
+async function measureDatabaseCeiling({ url, connections, seconds, warmupSeconds, stream, timeZone = 'Europe/Copenhagen' }) {
+  const pool = new Pool({ connectionString: url, max: connections, application_name: 'kontakt-bench-ceiling' });
+  try {
+    const topics = await loadTopics(pool);
+    if (warmupSeconds > 0) await runLoop(pool, { connections, seconds: warmupSeconds, stream, topics, timeZone });
+    return await runLoop(pool, { connections, seconds, stream, topics, timeZone });
+  } finally {
+    await pool.end();
+  }
+}
+
+module.exports = { measureDatabaseCeiling };

@@ -1,0 +1,95 @@
+'use strict';
+/**
+ * The intake benchmark's output: machine facts, a short table of server and database-ceiling
+ * figures per connection count, the server/ceiling ratio checked against the issue's targets,
+ * and the same as JSON under bench/results/.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+
+const RESULTS_DIR = path.resolve(__dirname, '..', 'results');
+
+/** The targets from the issue, for a 2-core machine. */
+const TARGETS = { contactsPerSecond: 1000, ratio: 0.5, p99Ms: 50 };
+
+async function machineFacts(client) {
+  const { rows } = await client.query('SELECT version() AS version');
+  const cpus = os.cpus();
+  return {
+    nproc: os.availableParallelism(),
+    cpu: cpus[0]?.model?.trim() ?? 'unknown',
+    memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
+    loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    node: process.version,
+    postgres: rows[0].version,
+  };
+}
+
+const fixed = (value, digits = 0) => (value === null || value === undefined ? '—' : Number(value).toFixed(digits));
+
+function verdict(best) {
+  const checks = {
+    contactsPerSecond: best.server.contactsPerSecond >= TARGETS.contactsPerSecond,
+    ratio: best.ratio !== null && best.ratio >= TARGETS.ratio,
+    p99: best.server.latencyMs.p99 < TARGETS.p99Ms,
+    non2xx: best.server.non2xx === 0 && best.server.errors === 0,
+  };
+  return { ...checks, all: Object.values(checks).every(Boolean) };
+}
+
+/** The level with the most server contacts/s; the ratio compares it with the best ceiling seen. */
+function summarise(levels) {
+  const bestServer = levels.reduce((a, b) => (b.server.contactsPerSecond > a.server.contactsPerSecond ? b : a));
+  const ceilings = levels.filter((l) => l.ceiling).map((l) => l.ceiling.contactsPerSecond);
+  const bestCeiling = ceilings.length ? Math.max(...ceilings) : null;
+  const best = {
+    connections: bestServer.connections,
+    server: bestServer.server,
+    ceilingContactsPerSecond: bestCeiling,
+    ratio: bestCeiling ? bestServer.server.contactsPerSecond / bestCeiling : null,
+  };
+  return { ...best, targets: TARGETS, meets: verdict(best) };
+}
+
+function printReport({ facts, target, levels, summary }) {
+  const lines = [
+    '',
+    `Kontakt web-form intake — ${target}`,
+    `machine: ${facts.nproc} cores (${facts.cpu}), node ${facts.node}, load ${facts.loadAverageAtStart.join(' ')}`,
+    `postgres: ${facts.postgres}`,
+    '',
+    'conns | what               | contacts/s |   p50 ms |   p90 ms |   p99 ms | non-2xx/errors | ratio',
+    '------+--------------------+------------+----------+----------+----------+----------------+------',
+  ];
+  for (const level of levels) {
+    const s = level.server;
+    const c = level.ceiling;
+    const ratio = c ? fixed(s.contactsPerSecond / c.contactsPerSecond, 2) : '—';
+    lines.push(`${String(level.connections).padStart(5)} | server (HTTP)      | ${fixed(s.contactsPerSecond).padStart(10)} | ${fixed(s.latencyMs.p50, 1).padStart(8)} | ${fixed(s.latencyMs.p90, 1).padStart(8)} | ${fixed(s.latencyMs.p99, 1).padStart(8)} | ${`${s.non2xx}/${s.errors + s.timeouts}`.padStart(14)} | ${ratio}`);
+    if (c) lines.push(`${' '.repeat(5)} | db ceiling (pg)    | ${fixed(c.contactsPerSecond).padStart(10)} | ${fixed(c.latencyMs.p50, 1).padStart(8)} | ${fixed(c.latencyMs.p90, 1).padStart(8)} | ${fixed(c.latencyMs.p99, 1).padStart(8)} | ${`-/${c.errors}`.padStart(14)} |`);
+  }
+  const m = summary.meets;
+  const mark = (ok) => (ok ? 'ok' : 'MISSED');
+  lines.push(
+    '',
+    `best: ${fixed(summary.server.contactsPerSecond)} contacts/s at ${summary.connections} connections; ` +
+      `ceiling ${fixed(summary.ceilingContactsPerSecond)} contacts/s; server/ceiling ${fixed(summary.ratio, 2)}`,
+    `targets: ≥${TARGETS.contactsPerSecond}/s ${mark(m.contactsPerSecond)}, ≥${TARGETS.ratio} of ceiling ${mark(m.ratio)}, ` +
+      `p99 <${TARGETS.p99Ms} ms ${mark(m.p99)}, no non-2xx ${mark(m.non2xx)}`,
+  );
+  for (const level of levels) {
+    for (const body of level.server.rejected) lines.push(`  rejected at ${level.connections} connections: ${body}`);
+    for (const message of level.ceiling?.errorMessages ?? []) lines.push(`  ceiling error at ${level.connections} connections: ${message}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function writeJson(report) {
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `intake-${report.startedAt.replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  return file;
+}
+
+module.exports = { machineFacts, summarise, printReport, writeJson, RESULTS_DIR };
