@@ -7,7 +7,7 @@
  *   dedupe SELECT on contacts (channel, external_id)
  *   citizen lookup by identities → INSERT citizen (or the display-name UPDATE for a known one)
  *   INSERT identities ON CONFLICT DO NOTHING (and the loser's DELETE when two intakes race)
- *   INSERT case with the nextval reference → UPDATE status to queued
+ *   INSERT case with the nextval reference → INSERT its status link → UPDATE status to queued
  *   INSERT contact → INSERT case_events ×3 via unnest
  *
  * No HTTP, no Nest, no TypeORM, no classification: what is left is PostgreSQL plus the driver,
@@ -39,10 +39,11 @@ const SQL = {
        WHERE NOT EXISTS (SELECT 1 FROM inserted x WHERE x.kind = w.kind AND x.value = w.value)`,
   deleteCitizen: 'DELETE FROM citizens WHERE id = $1',
   insertCase: `INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status,
-                          status_token_hash, sla_due_at)
-       VALUES ('K-' || to_char(now() AT TIME ZONE $10, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
-               $1, $2, $3, $4, $5, $6, $7, 'new', $8, now() + make_interval(mins => $9))
+                          sla_due_at)
+       VALUES ('K-' || to_char(now() AT TIME ZONE $9, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+               $1, $2, $3, $4, $5, $6, $7, 'new', now() + make_interval(mins => $8))
        RETURNING ${CASE_COLUMNS}`,
+  insertStatusLink: 'INSERT INTO case_status_links (token_hash, case_id) VALUES ($1, $2)',
   setStatus: `UPDATE cases SET status = $2,
          assignee_id = CASE WHEN $2 = 'queued' THEN NULL WHEN $3::boolean THEN $4::uuid ELSE assignee_id END,
          resolved_at = CASE WHEN $2 = 'resolved' THEN now() WHEN $2 IN ('queued', 'assigned') THEN NULL ELSE resolved_at END,
@@ -89,7 +90,8 @@ async function recordContact(client, submission, topics, timeZone) {
     const citizenId = await resolveCitizen(client, identities, body.name);
     const statusTokenHash = createHash('sha256').update(randomBytes(32).toString('base64url')).digest();
     const row = (await client.query(SQL.insertCase, [citizenId, topic.id, topic.queue_id, 'webform', body.subject, 'da', topic.priority,
-      statusTokenHash, topic.sla_minutes, timeZone])).rows[0];
+      topic.sla_minutes, timeZone])).rows[0];
+    await client.query(SQL.insertStatusLink, [statusTokenHash, row.id]);
     await client.query(SQL.setStatus, [row.id, 'queued', false, null]);
     const sender = { name: body.name, email: body.email, ...(body.phone ? { phone: identities[1].value } : {}) };
     const contactId = (await client.query(SQL.insertContact, [row.id, citizenId, 'webform', 'inbound', externalId, JSON.stringify(sender),

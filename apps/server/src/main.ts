@@ -8,6 +8,7 @@ import { RunningPostgres, startEmbeddedPostgres } from '@kontakt/database';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { jsonOnly } from './http/json-only.middleware';
+import { requestLogger } from './http/request-logger';
 import { createRootLogger, PinoNestLogger } from './http/pino-logger';
 import { apiValidationPipe } from './http/validation.pipe';
 
@@ -47,6 +48,7 @@ async function main() {
   }
   app.set('trust proxy', config.trustProxyHops);
   app.disable('x-powered-by');
+  app.use(requestLogger(log));
   app.use(cookieParser());
   app.use('/api', jsonOnly);
   app.useBodyParser('json', { limit: '256kb' });
