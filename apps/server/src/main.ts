@@ -83,6 +83,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  process.stderr.write(`Kontakt failed to start: ${error instanceof Error ? error.stack : String(error)}\n`);
+  const verbose = process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace';
+  const detail = error instanceof Error ? (verbose ? error.stack : error.message) : String(error);
+  process.stderr.write(`Kontakt failed to start: ${detail}\n`);
   process.exit(1);
 });

