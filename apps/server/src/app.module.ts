@@ -8,6 +8,7 @@ import { IntakeModule } from '@kontakt/intake';
 import { WebformModule } from '@kontakt/channels/webform';
 import { AdminBootstrap } from './admin-bootstrap';
 import { HealthController } from './health/health.controller';
+import { DemoModule } from './demo/demo.module';
 
 /** The one server: every domain module, wired to the validated config and the database at `databaseUrl`. */
 @Module({})
@@ -23,6 +24,7 @@ export class AppModule {
         CasesModule,
         IntakeModule,
         WebformModule,
+        DemoModule,
       ],
       controllers: [HealthController],
       providers: [AdminBootstrap],

@@ -10,6 +10,6 @@ import { CasesService } from './cases.service';
   imports: [CitizensModule],
   controllers: [CasesController],
   providers: [CasesRepository, CaseReadsRepository, CasesService],
-  exports: [CasesRepository, CaseReadsRepository],
+  exports: [CasesRepository, CaseReadsRepository, CasesService],
 })
 export class CasesModule {}

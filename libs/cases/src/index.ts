@@ -5,3 +5,4 @@ export * from './cases.repository';
 export * from './cases.module';
 export * from './case-reads.repository';
 export * from './case-views';
+export * from './cases.service';

@@ -9,7 +9,7 @@ export const DEMO_MARKER_EMAIL = 'supervisor@demo.kontakt.dk';
 
 type DemoStaffUser = Omit<CreateStaffUser, 'password'> & { skills: { topic: DemoTopic; level: number }[] };
 
-/** Every topic has at least two agents and one who writes English. */
+/** Every topic has at least two agents, and one of them writes English. */
 export const DEMO_STAFF: DemoStaffUser[] = [
   {
     email: DEMO_MARKER_EMAIL, name: 'Mette Lindholm', role: 'supervisor', languages: ['da', 'en'],
@@ -18,7 +18,7 @@ export const DEMO_STAFF: DemoStaffUser[] = [
   { email: 'manager@demo.kontakt.dk', name: 'Henrik Bach', role: 'manager', languages: ['da'], skills: [] },
   {
     email: 'sofie.kjaer@demo.kontakt.dk', name: 'Sofie Kjær', role: 'agent', languages: ['da', 'en'],
-    skills: [{ topic: 'generelt', level: 4 }, { topic: 'pas-og-koerekort', level: 5 }, { topic: 'skat-og-ejendom', level: 3 }, { topic: 'ydelser', level: 3 }],
+    skills: [{ topic: 'generelt', level: 4 }, { topic: 'pas-og-koerekort', level: 5 }, { topic: 'skat-og-ejendom', level: 3 }, { topic: 'ydelser', level: 3 }, { topic: 'boern-og-skole', level: 2 }],
     capacity: { email: 6, webform: 6, sms: 5, phone: 1, post: 3 },
   },
   {
@@ -28,12 +28,15 @@ export const DEMO_STAFF: DemoStaffUser[] = [
   },
   {
     email: 'fatima.hassan@demo.kontakt.dk', name: 'Fatima Hassan', role: 'agent', languages: ['da', 'en'],
-    skills: [{ topic: 'ydelser', level: 5 }, { topic: 'aeldre-og-pleje', level: 4 }, { topic: 'boern-og-skole', level: 4 }, { topic: 'generelt', level: 3 }],
+    skills: [{ topic: 'ydelser', level: 5 }, { topic: 'aeldre-og-pleje', level: 4 }, { topic: 'boern-og-skole', level: 4 }, { topic: 'generelt', level: 3 }, { topic: 'pas-og-koerekort', level: 2 }],
     capacity: { email: 4, webform: 4, sms: 3, phone: 2, post: 2 },
   },
   {
     email: 'lars.mikkelsen@demo.kontakt.dk', name: 'Lars Mikkelsen', role: 'agent', languages: ['da', 'en'],
-    skills: [{ topic: 'byggeri', level: 5 }, { topic: 'skat-og-ejendom', level: 4 }, { topic: 'parkering', level: 3 }, { topic: 'veje', level: 2 }, { topic: 'affald', level: 2 }],
+    skills: [
+      { topic: 'byggeri', level: 5 }, { topic: 'skat-og-ejendom', level: 4 }, { topic: 'parkering', level: 3 }, { topic: 'veje', level: 2 }, { topic: 'affald', level: 2 },
+      { topic: 'aeldre-og-pleje', level: 2 },
+    ],
     capacity: { email: 5, webform: 5, sms: 4, phone: 1, post: 3 },
   },
 ];

@@ -167,21 +167,21 @@ export const FRAMING: Record<Language, {
 
 /** What staff ask for and answer per topic; replies go out on the web form, other channels get a case note. */
 export const STAFF_TEXTS: Record<DemoTopic, { need: string; answer: string }> = {
-  generelt: { need: 'lidt flere oplysninger om, hvad du ønsker hjælp til', answer: 'Borgerservice har åbent mandag til fredag kl. 10–15 og torsdag til kl. 17.30. Du kan bestille tid på skanderborg.dk.' },
-  affald: { need: 'et billede af affaldet og den præcise adresse', answer: 'Vi har bestilt afhentning hos renovatøren, og det bliver klaret inden for to hverdage.' },
-  veje: { need: 'en mere præcis beskrivelse af stedet, gerne med et billede', answer: 'Driftsafdelingen har udbedret skaden, og stedet er nu sikret.' },
-  parkering: { need: 'en kopi af registreringsattesten og dokumentation for din adresse', answer: 'Din sag er behandlet, og du får afgørelsen i Digital Post.' },
-  byggeri: { need: 'en situationsplan og tegninger, der viser byggeriets placering og højde', answer: 'Byggesagen er færdigbehandlet, og afgørelsen er sendt til dig i Digital Post.' },
-  'skat-og-ejendom': { need: 'ejendommens BFE-nummer', answer: 'Vi har gennemgået beregningen af grundskylden og sendt en forklaring til dig i Digital Post.' },
-  'pas-og-koerekort': { need: 'den dato, du helst vil komme', answer: 'Vi har booket en tid til dig i Borgerservice. Husk dit gamle pas eller kørekort og et godkendt foto.' },
-  ydelser: { need: 'dine seneste tre lønsedler og en kopi af lejekontrakten', answer: 'Din ansøgning er behandlet, og du modtager afgørelsen i Digital Post inden for få dage.' },
-  'aeldre-og-pleje': { need: 'et telefonnummer, hvor visitator kan træffe jer for at aftale et besøg', answer: 'En visitator har været på besøg, og hjælpen er bevilget fra på mandag.' },
-  'boern-og-skole': { need: 'barnets fødselsdato og den ønskede startdato', answer: 'Pladsanvisningen har registreret jeres ønske, og I får besked om pladsen i Digital Post.' },
+  generelt: { need: 'lidt flere oplysninger om, hvad du ønsker hjælp til', answer: 'Borgerservice har åbent mandag til fredag kl. 10–15 og torsdag til kl. 17.30, og meget kan også klares på borger.dk.' },
+  affald: { need: 'den præcise adresse og gerne et billede', answer: 'Vi har givet renovatøren besked, og du kan læse om tømning, storskrald og genbrugspladser på kommunens hjemmeside.' },
+  veje: { need: 'en mere præcis beskrivelse af stedet, gerne med et billede', answer: 'Vej og Park har set på stedet, og opgaven er sat i gang.' },
+  parkering: { need: 'bilens registreringsnummer og dokumentation for din adresse', answer: 'Din henvendelse er behandlet, og du får et skriftligt svar i Digital Post.' },
+  byggeri: { need: 'ejendommens matrikelnummer og eventuelle tegninger af byggeriet', answer: 'En byggesagsbehandler har gennemgået sagen, og du får et skriftligt svar i Digital Post.' },
+  'skat-og-ejendom': { need: 'ejendommens BFE-nummer', answer: 'Vi har gennemgået opkrævningen for din ejendom og sendt en forklaring til dig i Digital Post.' },
+  'pas-og-koerekort': { need: 'den dato, du helst vil komme', answer: 'Vi har booket en tid til dig i Borgerservice. Husk billedlegitimation og eventuelt et godkendt foto.' },
+  ydelser: { need: 'dokumentation for din indkomst og din boligudgift', answer: 'Din henvendelse er behandlet, og du modtager et skriftligt svar i Digital Post inden for få dage.' },
+  'aeldre-og-pleje': { need: 'et telefonnummer, hvor visitator kan træffe jer', answer: 'En visitator har talt med jer, og vi har aftalt det videre forløb.' },
+  'boern-og-skole': { need: 'barnets navn og fødselsdato', answer: 'Vi har registreret jeres henvendelse og givet den videre til rette afdeling. I får svar i Digital Post.' },
 };
 
 export const STAFF_TEXTS_EN = {
   need: 'a few more details about your situation',
-  answer: 'We have looked into your enquiry and dealt with it. You will find our decision in your Digital Post.',
+  answer: 'We have looked into your enquiry and dealt with it. You will receive a written answer in your Digital Post.',
 };
 
 /** How a staff reply or case note is worded around the topic texts above. */
