@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Test } from 'supertest';
 import { expectApiError, listAllCases } from './support/api-expectations';
-import { WEBFORM_PATH, webformFields } from './support/factories';
+import { submitCase, WEBFORM_PATH, webformFields } from './support/factories';
 import { startServer, TestServer } from './support/test-server';
 
 /** A request that must be refused: what to send, the status expected and words the message must contain. */
@@ -12,6 +12,7 @@ const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
 const newUser = (fields: Record<string, unknown> = {}) => ({
   email: `ny-${randomUUID().slice(0, 8)}@kommune.test`, name: 'Ny Medarbejder', password: 'Lang-Nok-Adgang-42', role: 'agent', ...fields,
 });
+const cursor = (text: string) => Buffer.from(text).toString('base64url');
 const raw = (test: Test, contentType: string, body: string) => test.set('Content-Type', contentType).send(body);
 
 const staffRequests: BadRequest[] = [
@@ -36,6 +37,8 @@ const staffRequests: BadRequest[] = [
   ['an assignment without an assignee', (s, t) => s.as(t).post(`/api/v1/cases/${UNKNOWN_ID}/assign`).send({}), 400, 'assigneeId'],
   ['an invalid email for a new user', (s, t) => s.as(t).post('/api/v1/users').send(newUser({ email: 'ikke-en-adresse' })), 400, 'email'],
   ['an invalid email at login', (s) => s.request.post('/api/v1/auth/login').send({ email: 'admin', password: 'x' }), 400, 'email'],
+  ['a NUL character in a name', (s, t) => s.as(t).post('/api/v1/users').send(newUser({ name: 'Ny\u0000Medarbejder' })), 400, 'name'],
+  ['the same topic twice in skills', (s, t) => s.as(t).post('/api/v1/users').send(newUser({ skills: [{ topic: 'affald', level: 1 }, { topic: 'affald', level: 3 }] })), 400, 'affald'],
   ['a role that does not exist', (s, t) => s.as(t).post('/api/v1/users').send(newUser({ role: 'owner' })), 400, 'role'],
   ['a skill in a topic that does not exist', (s, t) => s.as(t).post('/api/v1/users').send(newUser({ skills: [{ topic: 'rumfart', level: 1 }] })), 422, 'rumfart'],
   ['a body over the size limit', (s, t) => s.as(t).post(`/api/v1/cases/${UNKNOWN_ID}/notes`).send({ body: OVER_LIMIT }), 413, 'too large'],
@@ -93,12 +96,22 @@ describe('bad input is refused with a 4xx and a message a person can act on, nev
       expectApiError(await login().send({ email: OVER_LIMIT, password: 'x' }), 413, 'The request body is too large');
     });
 
-    it('refuses a cursor it did not hand out', async () => {
-      const response = await server.as(admin).get('/api/v1/cases').query({ cursor: 'bm90LWEtY3Vyc29y' });
+    it.each([
+      ['that holds no timestamp and id', cursor('not-a-cursor')],
+      ['naming a day that does not exist', cursor(`2026-02-30 12:00:00+00|${UNKNOWN_ID}`)],
+      ['naming the year 0', cursor(`0000-01-01 00:00:00+00|${UNKNOWN_ID}`)],
+    ])('refuses a cursor it did not hand out: one %s', async (_, value) => {
+      const response = await server.as(admin).get('/api/v1/cases').query({ cursor: value });
 
       expect(response.status).toBeGreaterThanOrEqual(400);
       expect(response.status).toBeLessThan(500);
       expect(response.body.message).toMatch(/cursor/);
+    });
+
+    it('refuses a NUL character in a note on a real case', async () => {
+      const { id } = await submitCase(server);
+
+      expectApiError(await server.as(admin).post(`/api/v1/cases/${id}/notes`).send({ body: 'før\u0000efter' }), 400, 'body');
     });
   });
 

@@ -143,12 +143,16 @@ async function runLoop(pool, { connections, seconds, stream, topics, timeZone })
   };
 }
 
-async function measureDatabaseCeiling({ url, connections, seconds, warmupSeconds, stream, timeZone = 'Europe/Copenhagen' }) {
+/** `startCpu` (optional) starts a CPU measurement after the warm-up; its `finish()` result is returned as `cpuPercent`. */
+async function measureDatabaseCeiling({ url, connections, seconds, warmupSeconds, stream, timeZone = 'Europe/Copenhagen', startCpu }) {
   const pool = new Pool({ connectionString: url, max: connections, application_name: 'kontakt-bench-ceiling' });
   try {
     const topics = await loadTopics(pool);
     if (warmupSeconds > 0) await runLoop(pool, { connections, seconds: warmupSeconds, stream, topics, timeZone });
-    return await runLoop(pool, { connections, seconds, stream, topics, timeZone });
+    const cpu = startCpu && (await startCpu());
+    const result = await runLoop(pool, { connections, seconds, stream, topics, timeZone });
+    if (cpu) result.cpuPercent = await cpu.finish();
+    return result;
   } finally {
     await pool.end();
   }

@@ -13,7 +13,8 @@ const RESULTS_DIR = path.resolve(__dirname, '..', 'results');
 /** The targets from the issue, for a 2-core machine. */
 const TARGETS = { contactsPerSecond: 1000, ratio: 0.5, p99Ms: 50 };
 
-async function machineFacts(client) {
+/** `busyPercent` is the machine's CPU use measured before the run started anything. */
+async function machineFacts(client, busyPercent) {
   const { rows } = await client.query('SELECT version() AS version');
   const cpus = os.cpus();
   return {
@@ -21,6 +22,7 @@ async function machineFacts(client) {
     cpu: cpus[0]?.model?.trim() ?? 'unknown',
     memoryGiB: Math.round((os.totalmem() / 2 ** 30) * 10) / 10,
     loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    cpuBusyPercentBeforeStart: busyPercent,
     node: process.version,
     postgres: rows[0].version,
   };
@@ -56,18 +58,21 @@ function printReport({ facts, target, levels, summary }) {
   const lines = [
     '',
     `Kontakt web-form intake — ${target}`,
-    `machine: ${facts.nproc} cores (${facts.cpu}), node ${facts.node}, load ${facts.loadAverageAtStart.join(' ')}`,
+    `machine: ${facts.nproc} cores (${facts.cpu}), ${facts.memoryGiB} GiB, node ${facts.node}, ` +
+      `load ${facts.loadAverageAtStart.join(' ')}, ${facts.cpuBusyPercentBeforeStart}% CPU busy before start` +
+      (facts.cpuBusyPercentBeforeStart > 15 ? ' (other work is running: figures are low)' : ''),
     `postgres: ${facts.postgres}`,
     '',
-    'conns | what               | contacts/s |   p50 ms |   p90 ms |   p99 ms | non-2xx/errors | ratio',
-    '------+--------------------+------------+----------+----------+----------+----------------+------',
+    'conns | what               | contacts/s |   p50 ms |   p90 ms |   p99 ms | non-2xx/errors | ratio | CPU % server/pg/bench',
+    '------+--------------------+------------+----------+----------+----------+----------------+-------+----------------------',
   ];
   for (const level of levels) {
     const s = level.server;
     const c = level.ceiling;
-    const ratio = c ? fixed(s.contactsPerSecond / c.contactsPerSecond, 2) : '—';
-    lines.push(`${String(level.connections).padStart(5)} | server (HTTP)      | ${fixed(s.contactsPerSecond).padStart(10)} | ${fixed(s.latencyMs.p50, 1).padStart(8)} | ${fixed(s.latencyMs.p90, 1).padStart(8)} | ${fixed(s.latencyMs.p99, 1).padStart(8)} | ${`${s.non2xx}/${s.errors + s.timeouts}`.padStart(14)} | ${ratio}`);
-    if (c) lines.push(`${' '.repeat(5)} | db ceiling (pg)    | ${fixed(c.contactsPerSecond).padStart(10)} | ${fixed(c.latencyMs.p50, 1).padStart(8)} | ${fixed(c.latencyMs.p90, 1).padStart(8)} | ${fixed(c.latencyMs.p99, 1).padStart(8)} | ${`-/${c.errors}`.padStart(14)} |`);
+    const ratio = (c ? fixed(s.contactsPerSecond / c.contactsPerSecond, 2) : '—').padEnd(5);
+    const cpu = (r) => (r.cpuPercent ? `${r.cpuPercent.server}/${r.cpuPercent.postgres}/${r.cpuPercent.loadGenerator}` : '—');
+    lines.push(`${String(level.connections).padStart(5)} | server (HTTP)      | ${fixed(s.contactsPerSecond).padStart(10)} | ${fixed(s.latencyMs.p50, 1).padStart(8)} | ${fixed(s.latencyMs.p90, 1).padStart(8)} | ${fixed(s.latencyMs.p99, 1).padStart(8)} | ${`${s.non2xx}/${s.errors + s.timeouts}`.padStart(14)} | ${ratio} | ${cpu(s)}`);
+    if (c) lines.push(`${' '.repeat(5)} | db ceiling (pg)    | ${fixed(c.contactsPerSecond).padStart(10)} | ${fixed(c.latencyMs.p50, 1).padStart(8)} | ${fixed(c.latencyMs.p90, 1).padStart(8)} | ${fixed(c.latencyMs.p99, 1).padStart(8)} | ${`-/${c.errors}`.padStart(14)} |       | ${cpu(c)}`);
   }
   const m = summary.meets;
   const mark = (ok) => (ok ? 'ok' : 'MISSED');

@@ -12,7 +12,8 @@
  * 5. Stops the server with SIGTERM, removes the database or data directory, checks nothing is left.
  *
  * Flags: --seconds 20  --warmup 3  --connections 16 (or a list: 8,16,32)  --no-ceiling
- *        --cpu-prof (profile the server; .cpuprofile files go to bench/results/profiles/)
+ *        --cpu-prof (profile the server; .cpuprofile files go to bench/results/profiles/; summarise them
+ *        with profile-summary.js)  --main <main.js> (another build of the server, for an A/B comparison)
  */
 const path = require('node:path');
 const { Client } = require('pg');
@@ -21,10 +22,11 @@ const { startServer } = require('./server-process');
 const { createSubmissionStream } = require('./submissions');
 const { runWebformLoad } = require('./webform-load');
 const { measureDatabaseCeiling } = require('./database-ceiling');
+const { machineBusyPercent, startCpuMeasurement } = require('./cpu-usage');
 const { machineFacts, summarise, printReport, writeJson, RESULTS_DIR } = require('./report');
 
 function parseArgs(argv) {
-  const options = { seconds: 20, warmup: 3, connections: [16], ceiling: true, cpuProf: false };
+  const options = { seconds: 20, warmup: 3, connections: [16], ceiling: true, cpuProf: false, main: undefined };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=');
     const value = () => inline ?? argv[++i];
@@ -33,7 +35,8 @@ function parseArgs(argv) {
     else if (flag === '--connections') options.connections = value().split(',').map(Number);
     else if (flag === '--no-ceiling') options.ceiling = false;
     else if (flag === '--cpu-prof') options.cpuProf = true;
-    else throw new Error(`unknown flag ${argv[i]}; use --seconds N, --warmup N, --connections N[,N…], --no-ceiling, --cpu-prof`);
+    else if (flag === '--main') options.main = path.resolve(value());
+    else throw new Error(`unknown flag ${argv[i]}; use --seconds N, --warmup N, --connections N[,N…], --no-ceiling, --cpu-prof, --main path/to/main.js`);
   }
   const bad = [options.seconds, options.warmup, ...options.connections].some((n) => !Number.isFinite(n) || n < 0);
   if (bad || options.seconds === 0 || options.connections.some((n) => n < 1)) throw new Error('--seconds and --connections must be positive numbers');
@@ -53,14 +56,18 @@ async function measureLevel({ server, client, databaseUrl, stream, connections, 
     await runWebformLoad({ url: server.url, connections, seconds: options.warmup, stream });
   }
   log(`web form: ${options.seconds} s with ${connections} connections`);
+  const startCpu = () => startCpuMeasurement({ client, serverPid: server.pid });
   const before = await countContacts(client);
+  const cpu = await startCpu();
   const serverResult = await runWebformLoad({ url: server.url, connections, seconds: options.seconds, stream });
+  serverResult.cpuPercent = await cpu.finish();
+  // includes the requests still in flight when autocannon stopped counting
   serverResult.contactsInDatabase = (await countContacts(client)) - before;
 
   let ceiling = null;
   if (options.ceiling) {
     log(`database ceiling: ${options.seconds} s with a pg Pool of ${connections}`);
-    ceiling = await measureDatabaseCeiling({ url: databaseUrl, connections, seconds: options.seconds, warmupSeconds: options.warmup, stream });
+    ceiling = await measureDatabaseCeiling({ url: databaseUrl, connections, seconds: options.seconds, warmupSeconds: options.warmup, stream, startCpu });
   }
   return { connections, server: serverResult, ceiling };
 }
@@ -101,15 +108,16 @@ async function main() {
   process.on('SIGTERM', () => void interrupt('SIGTERM'));
 
   try {
+    const busyPercent = await machineBusyPercent();
     target = await prepareTarget();
     log(`target: ${target.description}`);
     const nodeArgs = options.cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`] : [];
-    server = await startServer({ env: target.serverEnv, nodeArgs });
+    server = await startServer({ env: target.serverEnv, nodeArgs, main: options.main });
     log(`server ${server.pid} healthy at ${server.url}`);
     const databaseUrl = target.databaseUrl();
     client = new Client({ connectionString: databaseUrl, application_name: 'kontakt-bench' });
     await client.connect();
-    const facts = await machineFacts(client);
+    const facts = await machineFacts(client, busyPercent);
 
     const stream = createSubmissionStream();
     const levels = [];

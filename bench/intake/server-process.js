@@ -28,14 +28,15 @@ function freePort() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * `main` defaults to the built server; another build (a copy of dist/ for an A/B comparison) can be named.
  * `env` is added to a copy of the bench's environment with everything that would change what
  * the server does (DATABASE_URL, admin seeding, demo data) removed first.
  */
-async function startServer({ env, nodeArgs = [], startTimeoutMs = 180_000 }) {
+async function startServer({ env, nodeArgs = [], main = MAIN, startTimeoutMs = 180_000 }) {
   const port = await freePort();
   const base = { ...process.env };
   for (const name of ['DATABASE_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO', 'PUBLIC_BASE_URL']) delete base[name];
-  const child = spawn(process.execPath, [...nodeArgs, MAIN], {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     cwd: ROOT,
     env: { ...base, PORT: String(port), PUBLIC_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -31,8 +31,6 @@ export interface NewStaffFields {
 export interface StartServerOptions {
   /** Pure embedded mode: no DATABASE_URL, the server runs its own PostgreSQL under this DATA_DIR. */
   embeddedDataDir?: string;
-  /** Reuse this database instead of creating a fresh one (e.g. to restart on the same data). */
-  databaseUrl?: string;
   /** Extra or changed environment variables; `undefined` removes one. */
   env?: ServerEnv;
 }
@@ -46,6 +44,7 @@ export interface TestServer {
   request: ReturnType<typeof supertest>;
   /** Requests sent with `Authorization: Bearer <token>`. */
   as(token: string): ReturnType<typeof supertest.agent>;
+  /** Everything the server printed so far, stderr first. */
   output(): string;
   adminToken(): Promise<string>;
   login(email: string, password: string): Promise<string>;
@@ -66,7 +65,7 @@ async function serverEnv(options: StartServerOptions, port: number): Promise<{ e
   if (options.embeddedDataDir) {
     return { env: { ...common, DATABASE_URL: undefined, DATA_DIR: options.embeddedDataDir, EMBEDDED_PG_PORT: String(await freePort()), ...options.env } };
   }
-  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
+  const databaseUrl = await createTestDatabase();
   return { env: { ...common, DATABASE_URL: databaseUrl, ...options.env }, databaseUrl };
 }
 

@@ -8,6 +8,7 @@ import { RunningPostgres, startEmbeddedPostgres } from '@kontakt/database';
 import { AppModule } from './app.module';
 import { ApiExceptionFilter } from './http/exception.filter';
 import { jsonOnly } from './http/json-only.middleware';
+import { rejectNulInUrl } from './http/reject-nul';
 import { requestLogger } from './http/request-logger';
 import { createRootLogger, PinoNestLogger } from './http/pino-logger';
 import { apiValidationPipe } from './http/validation.pipe';
@@ -51,6 +52,7 @@ async function main() {
   app.use(requestLogger(log));
   app.use(cookieParser());
   app.use('/api', jsonOnly);
+  app.use(rejectNulInUrl);
   app.useBodyParser('json', { limit: '256kb' });
   app.useBodyParser('urlencoded', { limit: '256kb', extended: false });
   app.useGlobalPipes(apiValidationPipe());

@@ -11,7 +11,7 @@ export interface CaseListFilter {
   /** a staff user id, or null for unassigned cases */
   assigneeId?: string | null;
   text?: string;
-  after?: { createdAt: string; id: string };
+  after?: { createdAtMicros: string; id: string };
   limit: number;
 }
 
@@ -31,7 +31,7 @@ export interface CaseListRow {
   assignee_name: string | null;
   sla_due_at: Date | null;
   created_at: Date;
-  created_at_exact: string;
+  created_at_us: string;
   updated_at: Date;
   last_contact_at: Date;
 }
@@ -60,7 +60,7 @@ export interface AttachmentMetaRow {
 const LIST_SELECT = `
   SELECT c.id, c.reference, c.channel, c.status, c.subject, c.priority, c.language, t.slug AS topic, q.slug AS queue,
          c.citizen_id, z.display_name AS citizen_name, c.assignee_id, u.name AS assignee_name,
-         c.sla_due_at, c.created_at, c.created_at::text AS created_at_exact, c.updated_at, c.last_contact_at
+         c.sla_due_at, c.created_at, (extract(epoch FROM c.created_at) * 1000000)::bigint::text AS created_at_us, c.updated_at, c.last_contact_at
   FROM cases c
   JOIN topics t ON t.id = c.topic_id
   JOIN queues q ON q.id = c.queue_id
@@ -86,12 +86,12 @@ export class CaseReadsRepository {
          AND (NOT $5::boolean OR c.assignee_id IS NOT DISTINCT FROM $6::uuid)
          AND ($7::text IS NULL OR c.reference = upper($7) OR EXISTS (
                SELECT 1 FROM contacts ct WHERE ct.case_id = c.id AND ct.search @@ websearch_to_tsquery('danish', $7)))
-         AND ($8::timestamptz IS NULL OR (c.created_at, c.id) < ($8::timestamptz, $9::uuid))
+         AND ($8::bigint IS NULL OR (c.created_at, c.id) < (timestamptz 'epoch' + $8::bigint * interval '1 microsecond', $9::uuid))
        ORDER BY c.created_at DESC, c.id DESC
        LIMIT $10`,
       [filter.status ?? null, filter.channel ?? null, filter.queue ?? null, filter.topic ?? null,
         filter.assigneeId !== undefined, filter.assigneeId ?? null, filter.text ?? null,
-        filter.after?.createdAt ?? null, filter.after?.id ?? null, filter.limit],
+        filter.after?.createdAtMicros ?? null, filter.after?.id ?? null, filter.limit],
     );
   }
 

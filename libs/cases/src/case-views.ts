@@ -40,14 +40,14 @@ export const contactView = (c: ContactRow, attachments: AttachmentMetaRow[]) => 
   attachments: attachments.filter((a) => a.contact_id === c.id).map(attachmentView),
 });
 
-/** A cursor is the exact (created_at, id) of the last row, opaque to clients. */
-export function encodeCursor(row: Pick<CaseListRow, 'created_at_exact' | 'id'>): string {
-  return Buffer.from(`${row.created_at_exact}|${row.id}`).toString('base64url');
+/** A cursor is the exact (created_at in epoch microseconds, id) of the last row, opaque to clients. */
+export function encodeCursor(row: Pick<CaseListRow, 'created_at_us' | 'id'>): string {
+  return Buffer.from(`${row.created_at_us}|${row.id}`).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): { createdAt: string; id: string } | undefined {
-  const [createdAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+export function decodeCursor(cursor: string): { createdAtMicros: string; id: string } | undefined {
+  const [micros, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (!createdAt || !id || !uuid.test(id) || Number.isNaN(Date.parse(createdAt.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')))) return undefined;
-  return { createdAt, id };
+  if (!micros || !id || !/^\d{1,17}$/.test(micros) || !uuid.test(id)) return undefined;
+  return { createdAtMicros: micros, id };
 }

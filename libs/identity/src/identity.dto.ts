@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, ArrayUnique, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { PRESENCES, ROLES } from './roles';
 import type { Presence, Role } from './roles';
@@ -40,6 +40,11 @@ export class CapacityDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(50) post?: number;
 }
 
+const repeatedTopics = (skills: unknown): string[] => {
+  const topics = Array.isArray(skills) ? skills.map((s: { topic?: unknown }) => String(s?.topic)) : [];
+  return [...new Set(topics.filter((t, i) => topics.indexOf(t) !== i))];
+};
+
 export class CreateUserDto {
   @ApiProperty() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254) email!: string;
   @ApiProperty() @IsString() @MinLength(1) @MaxLength(200) name!: string;
@@ -62,6 +67,7 @@ export class CreateUserDto {
   @IsOptional()
   @ValidateNested({ each: true })
   @ArrayMaxSize(100)
+  @ArrayUnique((skill: SkillDto) => skill?.topic, { message: ({ value }) => `skills must name each topic once; ${repeatedTopics(value).join(', ')} appear more than once` })
   @Type(() => SkillDto)
   skills?: SkillDto[];
 

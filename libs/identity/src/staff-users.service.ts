@@ -61,7 +61,7 @@ export class StaffUsersService {
       this.logger.log({ event: 'staff_user_created', userId: row.id, role: row.role });
       return this.view(row, skills);
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict(`A staff user with email ${input.email} already exists`);
+      if (isUniqueViolation(error, 'staff_users_email')) throw conflict(`A staff user with email ${input.email} already exists`);
       throw error;
     }
   }

@@ -15,9 +15,10 @@ const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
 /** Body-parser and multer failures carry a status or a code; they are the client's fault. */
 function clientErrorOf(error: unknown): { status: number; message: string } | undefined {
   const e = error as { type?: string; status?: number; code?: string; message?: string };
-  if (e?.type === 'entity.parse.failed') return { status: 400, message: 'The request body is not valid JSON' };
+  if (e?.type === 'entity.parse.failed') return { status: 400, message: `The request body is not valid JSON (${e.message})` };
   if (e?.type === 'entity.too.large') return { status: 413, message: 'The request body is too large' };
-  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return { status: 415, message: 'Send the body as UTF-8' };
+  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return { status: 415, message: 'Send the body as UTF-8 (charset=utf-8)' };
+  if (e?.type === 'request.aborted') return { status: 400, message: 'The request was aborted before its body arrived' };
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return { status: e.status, message: e.message ?? 'Bad request' };
   return undefined;
 }
@@ -43,7 +44,11 @@ export class ApiExceptionFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<Request>();
     let status: number;
     let message: string;
-    if (exception instanceof HttpException) {
+    // Nest wraps body-parser failures in HttpExceptions; the parser's error, kept as the cause, says what went wrong.
+    const parserError = exception instanceof HttpException ? clientErrorOf(exception.cause) : undefined;
+    if (parserError) {
+      ({ status, message } = parserError);
+    } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       message = messageOf(exception);
     } else if (exception instanceof DomainError) {

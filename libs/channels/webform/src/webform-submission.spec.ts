@@ -31,6 +31,10 @@ describe('validateSubmission', () => {
     expect(validateSubmission({ name: 'Bot', email: 'a@b.dk', message: 'buy', website: 'http://spam' }, topics).errors.map((e) => e.field)).toEqual(['website']);
   });
 
+  it('refuses a NUL character in the name, which PostgreSQL text cannot hold', () => {
+    expect(validateSubmission({ name: 'Ka\u0000ren', email: 'a@b.dk', message: 'hej' }, topics).errors.map((e) => e.field)).toEqual(['name']);
+  });
+
   it('refuses oversize and control characters', () => {
     const errors = validateSubmission({ name: 'A', email: 'a@b.dk', message: 'x'.repeat(20_001), subject: 'bad\u0007' }, topics).errors;
     expect(errors.map((e) => e.field)).toEqual(['subject', 'message']);

@@ -56,6 +56,7 @@ export function validateSubmission(raw: RawSubmission, topics: string[]): { valu
 
   if (!name) errors.push(fieldError('name', 'Skriv dit navn', 'Enter your name'));
   else if (name.length > LIMITS.name) errors.push(fieldError('name', `Navnet må højst være ${LIMITS.name} tegn`, `The name can be at most ${LIMITS.name} characters`));
+  else if (CONTROL.test(name)) errors.push(fieldError('name', 'Navnet indeholder ugyldige tegn', 'The name contains characters that are not allowed'));
 
   const email = emailRaw ? normaliseEmail(emailRaw) : undefined;
   if (emailRaw && !email) errors.push(fieldError('email', 'Skriv en gyldig e-mailadresse, fx navn@eksempel.dk', 'Enter a valid email address, such as name@example.com'));
