@@ -26,6 +26,8 @@ const shared = {
 };
 
 module.exports = {
+  // Jest reads testTimeout only at the top level, not per project; end-to-end tests start servers and need it.
+  testTimeout: 60000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {

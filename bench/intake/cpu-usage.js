@@ -4,6 +4,9 @@
  * database (its backends plus the cluster's WAL writer, checkpointer and other helpers), and this
  * load-generating process. Read from /proc/<pid>/stat, reported as % of one core; on a 2-core box
  * everything together cannot exceed 200%. A server near 100% is bound by its single JS thread.
+ * `others` is the rest of the machine's CPU use in the same window: other work skews the figures.
+ * `serverWriteCalls` counts the server's write syscalls (/proc/<pid>/io): one per statement sent
+ * to PostgreSQL plus one per HTTP response, so per contact it shows the round trips it costs.
  */
 const fs = require('node:fs');
 
@@ -16,6 +19,14 @@ function cpuTicks(pid) {
     return Number(fields[11]) + Number(fields[12]); // utime + stime
   } catch {
     return undefined; // exited
+  }
+}
+
+function writeCalls(pid) {
+  try {
+    return Number(fs.readFileSync(`/proc/${pid}/io`, 'utf8').match(/^syscw: (\d+)/m)[1]);
+  } catch {
+    return 0;
   }
 }
 
@@ -34,6 +45,8 @@ async function postgresPids(client) {
  */
 async function startCpuMeasurement({ client, serverPid }) {
   const started = process.hrtime.bigint();
+  const machineBefore = machineTicks();
+  const writesBefore = writeCalls(serverPid);
   const before = new Map();
   const remember = (pid) => { if (!before.has(pid)) before.set(pid, cpuTicks(pid) ?? 0); };
   remember(serverPid);
@@ -47,21 +60,33 @@ async function startCpuMeasurement({ client, serverPid }) {
       const percent = (ticks) => Math.round((100 * ticks) / TICKS_PER_SECOND / seconds);
       let postgres = 0;
       for (const pid of pgPids) postgres += used(pid);
-      return { server: percent(used(serverPid)), postgres: percent(postgres), loadGenerator: percent(used(process.pid)) };
+      const machine = machineTicks();
+      const machineBusy = machine.busy - machineBefore.busy;
+      const ours = used(serverPid) + postgres + used(process.pid);
+      return {
+        server: percent(used(serverPid)),
+        postgres: percent(postgres),
+        loadGenerator: percent(used(process.pid)),
+        others: Math.max(0, percent(machineBusy - ours)),
+        serverWriteCalls: writeCalls(serverPid) - writesBefore,
+      };
     },
   };
 }
 
-/** Share of all cores busy over `ms`, from /proc/stat: other work on the machine skews every figure. */
+/** All cores' busy and total ticks so far, from /proc/stat (busy excludes idle and iowait). */
+function machineTicks() {
+  const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+  const total = fields.reduce((a, b) => a + b, 0);
+  return { busy: total - fields[3] - fields[4], total };
+}
+
+/** Share of all cores busy over `ms`: run before starting anything, it shows other work on the machine. */
 async function machineBusyPercent(ms = 1000) {
-  const sample = () => {
-    const fields = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
-    return { idle: fields[3] + fields[4], total: fields.reduce((a, b) => a + b, 0) };
-  };
-  const a = sample();
+  const a = machineTicks();
   await new Promise((resolve) => setTimeout(resolve, ms));
-  const b = sample();
-  return Math.round(100 * (1 - (b.idle - a.idle) / (b.total - a.total)) || 0);
+  const b = machineTicks();
+  return Math.round((100 * (b.busy - a.busy)) / (b.total - a.total) || 0);
 }
 
 module.exports = { startCpuMeasurement, machineBusyPercent };

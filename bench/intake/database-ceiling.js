@@ -12,6 +12,8 @@
  *
  * No HTTP, no Nest, no TypeORM, no classification: what is left is PostgreSQL plus the driver,
  * so server contacts/s divided by this is the share of the database's capacity the server reaches.
+ * Like the server's Database.transaction (libs/database), statements run as named prepared
+ * statements; `prepared: false` sends them unnamed, to compare with a server built before that.
  * Keep the SQL in step with the repositories when they change.
  */
 const { randomBytes, randomUUID, createHash } = require('node:crypto');
@@ -50,11 +52,19 @@ const SQL = {
          updated_at = now()
        WHERE id = $1`,
   insertContact: `INSERT INTO contacts (case_id, citizen_id, channel, direction, external_id, sender, subject, body_text, body_html,
-                             language, author_id, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                             language, author_id, occurred_at, quoted_text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
   insertEvents: `INSERT INTO case_events (case_id, type, from_status, to_status, actor_kind, actor_id, data)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[])`,
 };
+
+/** One name per statement text, as the server does, so each connection parses and plans a statement once. */
+const statementNames = new Map();
+function statement(text, values, prepared) {
+  if (!prepared) return { text, values };
+  if (!statementNames.has(text)) statementNames.set(text, `bench_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`);
+  return { name: statementNames.get(text), text, values };
+}
 
 async function loadTopics(pool) {
   const { rows } = await pool.query(
@@ -63,45 +73,46 @@ async function loadTopics(pool) {
   return new Map(rows.map((r) => [r.slug, r]));
 }
 
-async function resolveCitizen(client, identities, name) {
+async function resolveCitizen(q, identities, name) {
   const kinds = identities.map((i) => i.kind);
   const values = identities.map((i) => i.value);
-  const existing = (await client.query(SQL.findCitizen, [kinds, values])).rows[0];
+  const existing = (await q(SQL.findCitizen, [kinds, values])).rows[0];
   let citizenId = existing?.citizen_id;
-  if (!citizenId) citizenId = (await client.query(SQL.insertCitizen, [name, 'da'])).rows[0].id;
-  else await client.query(SQL.nameCitizen, [citizenId, name]);
-  const claimed = (await client.query(SQL.claimIdentities, [citizenId, kinds, values])).rows;
+  if (!citizenId) citizenId = (await q(SQL.insertCitizen, [name, 'da'])).rows[0].id;
+  else await q(SQL.nameCitizen, [citizenId, name]);
+  const claimed = (await q(SQL.claimIdentities, [citizenId, kinds, values])).rows;
   const winner = claimed.find((c) => c.citizen_id !== citizenId);
   if (!existing && winner && claimed.length === identities.length) {
-    await client.query(SQL.deleteCitizen, [citizenId]);
+    await q(SQL.deleteCitizen, [citizenId]);
     return winner.citizen_id;
   }
   return citizenId;
 }
 
 /** One contact, one transaction, the intake's statements in the intake's order. */
-async function recordContact(client, submission, topics, timeZone) {
+async function recordContact(client, submission, { topics, timeZone, prepared }) {
+  const q = (text, values) => client.query(statement(text, values, prepared));
   const { body, identities, topicSlug } = submission;
   const topic = topics.get(topicSlug);
   const externalId = randomUUID();
   await client.query('START TRANSACTION');
   try {
-    await client.query(SQL.findContactByExternalId, ['webform', externalId]);
-    const citizenId = await resolveCitizen(client, identities, body.name);
+    await q(SQL.findContactByExternalId, ['webform', externalId]);
+    const citizenId = await resolveCitizen(q, identities, body.name);
     const statusTokenHash = createHash('sha256').update(randomBytes(32).toString('base64url')).digest();
-    const row = (await client.query(SQL.insertCase, [citizenId, topic.id, topic.queue_id, 'webform', body.subject, 'da', topic.priority,
+    const row = (await q(SQL.insertCase, [citizenId, topic.id, topic.queue_id, 'webform', body.subject, 'da', topic.priority,
       topic.sla_minutes, timeZone])).rows[0];
-    await client.query(SQL.insertStatusLink, [statusTokenHash, row.id]);
-    await client.query(SQL.setStatus, [row.id, 'queued', false, null]);
+    await q(SQL.insertStatusLink, [statusTokenHash, row.id]);
+    await q(SQL.setStatus, [row.id, 'queued', false, null]);
     const sender = { name: body.name, email: body.email, ...(body.phone ? { phone: identities[1].value } : {}) };
-    const contactId = (await client.query(SQL.insertContact, [row.id, citizenId, 'webform', 'inbound', externalId, JSON.stringify(sender),
-      body.subject, body.message, null, 'da', null, new Date()])).rows[0].id;
+    const contactId = (await q(SQL.insertContact, [row.id, citizenId, 'webform', 'inbound', externalId, JSON.stringify(sender),
+      body.subject, body.message, null, 'da', null, new Date(), null])).rows[0].id;
     const events = [
       ['created', null, 'new', 'citizen', { channel: 'webform', topic: topic.slug, priority: topic.priority, matchedKeywords: [topic.slug] }],
       ['status_changed', 'new', 'queued', 'system', { queue: topic.queue_slug }],
       ['contact_received', null, null, 'citizen', { contactId, channel: 'webform' }],
     ];
-    await client.query(SQL.insertEvents, [events.map(() => row.id), events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2]),
+    await q(SQL.insertEvents, [events.map(() => row.id), events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2]),
       events.map((e) => e[3]), events.map(() => null), events.map((e) => JSON.stringify(e[4]))]);
     await client.query('COMMIT');
   } catch (error) {
@@ -111,18 +122,18 @@ async function recordContact(client, submission, topics, timeZone) {
 }
 
 /** `connections` workers looping transactions for `seconds`; returns throughput and latency of whole transactions. */
-async function runLoop(pool, { connections, seconds, stream, topics, timeZone }) {
+async function runLoop(pool, { connections, seconds, stream, signal, ...shape }) {
   const latencies = [];
   const errors = new Map();
   const started = process.hrtime.bigint();
   const end = started + BigInt(Math.round(seconds * 1e9));
   const worker = async () => {
-    while (process.hrtime.bigint() < end) {
+    while (process.hrtime.bigint() < end && !signal?.aborted) {
       const submission = stream.next();
       const t0 = process.hrtime.bigint();
       const client = await pool.connect();
       try {
-        await recordContact(client, submission, topics, timeZone);
+        await recordContact(client, submission, shape);
         latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
       } catch (error) {
         errors.set(error.message, (errors.get(error.message) ?? 0) + 1);
@@ -143,16 +154,18 @@ async function runLoop(pool, { connections, seconds, stream, topics, timeZone })
   };
 }
 
-/** `startCpu` (optional) starts a CPU measurement after the warm-up; its `finish()` result is returned as `cpuPercent`. */
-async function measureDatabaseCeiling({ url, connections, seconds, warmupSeconds, stream, timeZone = 'Europe/Copenhagen', startCpu }) {
+/**
+ * `signal` ends the loops early (an interrupted run). `startMeasuring` (optional) is called after the warm-up; what its `finish(contacts)` returns
+ * (CPU use, database activity) is merged into the result.
+ */
+async function measureDatabaseCeiling({ url, connections, seconds, warmupSeconds, stream, timeZone = 'Europe/Copenhagen', prepared = true, signal, startMeasuring }) {
   const pool = new Pool({ connectionString: url, max: connections, application_name: 'kontakt-bench-ceiling' });
   try {
     const topics = await loadTopics(pool);
-    if (warmupSeconds > 0) await runLoop(pool, { connections, seconds: warmupSeconds, stream, topics, timeZone });
-    const cpu = startCpu && (await startCpu());
-    const result = await runLoop(pool, { connections, seconds, stream, topics, timeZone });
-    if (cpu) result.cpuPercent = await cpu.finish();
-    return result;
+    if (warmupSeconds > 0) await runLoop(pool, { connections, seconds: warmupSeconds, stream, signal, topics, timeZone, prepared });
+    const measuring = startMeasuring && (await startMeasuring());
+    const result = await runLoop(pool, { connections, seconds, stream, signal, topics, timeZone, prepared });
+    return measuring ? { ...result, ...(await measuring.finish(result.contacts)) } : result;
   } finally {
     await pool.end();
   }

@@ -28,11 +28,12 @@ function freePort() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
+ * `onSpawn(pid)` lets the caller stop a server that is interrupted while starting.
  * `main` defaults to the built server; another build (a copy of dist/ for an A/B comparison) can be named.
  * `env` is added to a copy of the bench's environment with everything that would change what
  * the server does (DATABASE_URL, admin seeding, demo data) removed first.
  */
-async function startServer({ env, nodeArgs = [], main = MAIN, startTimeoutMs = 180_000 }) {
+async function startServer({ env, nodeArgs = [], main = MAIN, onSpawn = () => {}, startTimeoutMs = 180_000 }) {
   const port = await freePort();
   const base = { ...process.env };
   for (const name of ['DATABASE_URL', 'ADMIN_EMAIL', 'ADMIN_PASSWORD', 'DEMO', 'PUBLIC_BASE_URL']) delete base[name];
@@ -41,6 +42,7 @@ async function startServer({ env, nodeArgs = [], main = MAIN, startTimeoutMs = 1
     env: { ...base, PORT: String(port), PUBLIC_RATE_LIMIT: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  onSpawn(child.pid);
   const recent = [];
   const keep = (chunk) => {
     for (const line of chunk.toString().split('\n').filter(Boolean)) {
@@ -79,8 +81,11 @@ async function startServer({ env, nodeArgs = [], main = MAIN, startTimeoutMs = 1
     async stop(timeoutMs = 30_000) {
       if (exitCode !== undefined) return exitCode;
       child.kill('SIGTERM');
-      const timer = sleep(timeoutMs).then(() => 'timeout');
-      if ((await Promise.race([exited, timer])) === 'timeout') {
+      let timer;
+      const timeout = new Promise((resolve) => { timer = setTimeout(resolve, timeoutMs, 'timeout'); });
+      const outcome = await Promise.race([exited, timeout]);
+      clearTimeout(timer);
+      if (outcome === 'timeout') {
         child.kill('SIGKILL');
         await exited;
         return 'SIGKILL';

@@ -8,10 +8,11 @@ const autocannon = require('autocannon');
 
 const PATH = '/api/v1/public/webform';
 
-function runWebformLoad({ url, connections, seconds, stream }) {
+/** `signal` stops the load early (an interrupted run), so the server can drain and stop. */
+function runWebformLoad({ url, connections, seconds, stream, signal }) {
   const rejected = [];
   return new Promise((resolve, reject) => {
-    autocannon(
+    const instance = autocannon(
       {
         url,
         connections,
@@ -51,6 +52,7 @@ function runWebformLoad({ url, connections, seconds, stream }) {
         });
       },
     );
+    signal?.addEventListener('abort', () => instance.stop(), { once: true });
   });
 }
 

@@ -5,7 +5,11 @@ import { IdentityModule } from '@kontakt/identity';
 import { TopicsModule } from '@kontakt/topics';
 import { CasesModule } from '@kontakt/cases';
 import { IntakeModule } from '@kontakt/intake';
+import { RoutingModule } from '@kontakt/routing';
 import { WebformModule } from '@kontakt/channels/webform';
+import { EmailModule } from '@kontakt/channels/email';
+import { CryptoModule } from '@kontakt/crypto';
+import { OutboxModule } from '@kontakt/outbox';
 import { AdminBootstrap } from './admin-bootstrap';
 import { HealthController } from './health/health.controller';
 import { DemoModule } from './demo/demo.module';
@@ -19,11 +23,15 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         DatabaseModule.forRoot(databaseUrl),
+        CryptoModule,
+        OutboxModule,
         IdentityModule,
         TopicsModule,
         CasesModule,
         IntakeModule,
+        RoutingModule,
         WebformModule,
+        EmailModule,
         DemoModule,
       ],
       controllers: [HealthController],

@@ -43,6 +43,7 @@ export interface ContactRow {
   subject: string | null;
   body_text: string;
   body_html: string | null;
+  quoted_text: string | null;
   sender: Record<string, string>;
   author_id: string | null;
   author_name: string | null;
@@ -105,7 +106,7 @@ export class CaseReadsRepository {
 
   contacts(caseId: string): Promise<ContactRow[]> {
     return this.db.rows(
-      `SELECT ct.id, ct.channel, ct.direction, ct.subject, ct.body_text, ct.body_html, ct.sender, ct.author_id,
+      `SELECT ct.id, ct.channel, ct.direction, ct.subject, ct.body_text, ct.body_html, ct.quoted_text, ct.sender, ct.author_id,
               u.name AS author_name, ct.occurred_at
        FROM contacts ct LEFT JOIN staff_users u ON u.id = ct.author_id
        WHERE ct.case_id = $1 ORDER BY ct.occurred_at, ct.created_at`,

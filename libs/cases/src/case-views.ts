@@ -34,6 +34,7 @@ export const contactView = (c: ContactRow, attachments: AttachmentMetaRow[]) => 
   subject: c.subject,
   text: c.body_text,
   html: c.body_html,
+  quoted: c.quoted_text,
   sender: c.sender,
   author: c.author_id ? { id: c.author_id, name: c.author_name } : null,
   occurredAt: c.occurred_at,

@@ -1,9 +1,13 @@
-import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { FilesInterceptor } from '@nestjs/platform-express';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentStaff, Roles, StaffPrincipal } from '@kontakt/identity';
 import { AssignDto, CaseListQueryDto, ChangeStatusDto, NoteDto, ReplyDto } from './cases.dto';
 import { CasesService } from './cases.service';
+
+const REPLY_MAX_FILES = 10;
+const REPLY_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be a UUID') });
 
@@ -39,9 +43,13 @@ export class CasesController {
     return this.cases.addNote(id, body.body, staff);
   }
 
+  /** JSON, or multipart/form-data with the same fields and up to 10 files in `attachments` (10 MB each). */
   @Post('cases/:id/replies')
-  reply(@Param('id', uuid) id: string, @Body() body: ReplyDto, @CurrentStaff() staff: StaffPrincipal) {
-    return this.cases.reply(id, body.body, body.channel, staff);
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @UseInterceptors(FilesInterceptor('attachments', REPLY_MAX_FILES, { limits: { fileSize: REPLY_MAX_FILE_BYTES, files: REPLY_MAX_FILES } }))
+  reply(@Param('id', uuid) id: string, @Body() body: ReplyDto, @CurrentStaff() staff: StaffPrincipal, @UploadedFiles() files: Express.Multer.File[] = []) {
+    const attachments = files.map((f) => ({ filename: f.originalname, contentType: f.mimetype || 'application/octet-stream', content: f.buffer }));
+    return this.cases.reply(id, body.body, body.channel, staff, attachments);
   }
 
   @Get('attachments/:id')

@@ -42,6 +42,7 @@ export interface NewContact {
   subject?: string;
   bodyText: string;
   bodyHtml?: string;
+  quotedText?: string;
   language?: Language;
   authorId?: string;
   occurredAt: Date;
@@ -96,6 +97,14 @@ export class CasesRepository {
     );
   }
 
+  /** The first of the referenced cases in any status, without locking: the case a new one is linked to. */
+  firstByReferences(tx: Sql, references: string[]): Promise<CaseRow | undefined> {
+    return tx.one(
+      `SELECT ${CASE_COLUMNS} FROM cases WHERE reference = ANY($1::text[]) ORDER BY array_position($1::text[], reference) LIMIT 1`,
+      [references],
+    );
+  }
+
   lock(tx: Sql, id: string): Promise<CaseRow | undefined> {
     return tx.one(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 FOR UPDATE`, [id]);
   }
@@ -136,22 +145,26 @@ export class CasesRepository {
   async insertContact(tx: Sql, contact: NewContact): Promise<string> {
     const row = await tx.one<{ id: string }>(
       `INSERT INTO contacts (case_id, citizen_id, channel, direction, external_id, sender, subject, body_text, body_html,
-                             language, author_id, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
+                             language, author_id, occurred_at, quoted_text)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
       [contact.caseId, contact.citizenId, contact.channel, contact.direction, contact.externalId ?? null,
         JSON.stringify(contact.sender), contact.subject ?? null, contact.bodyText, contact.bodyHtml ?? null,
-        contact.language ?? null, contact.authorId ?? null, contact.occurredAt],
+        contact.language ?? null, contact.authorId ?? null, contact.occurredAt, contact.quotedText ?? null],
     );
     return row!.id;
   }
 
-  async insertAttachments(tx: Sql, contactId: string, attachments: NewAttachment[]): Promise<void> {
+  /** Inserts the attachments in order and returns their ids in the same order. */
+  async insertAttachments(tx: Sql, contactId: string, attachments: NewAttachment[]): Promise<string[]> {
+    const ids: string[] = [];
     for (const a of attachments) {
-      await tx.rows(
-        `INSERT INTO attachments (contact_id, filename, content_type, size_bytes, sha256, content) VALUES ($1, $2, $3, $4, $5, $6)`,
+      const row = await tx.one<{ id: string }>(
+        `INSERT INTO attachments (contact_id, filename, content_type, size_bytes, sha256, content) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
         [contactId, a.filename, a.contentType, a.content.length, a.sha256, a.content],
       );
+      ids.push(row!.id);
     }
+    return ids;
   }
 
   /** Records events in one statement; the log is append-only. */

@@ -6,3 +6,4 @@ export * from './cases.module';
 export * from './case-reads.repository';
 export * from './case-views';
 export * from './cases.service';
+export * from './case-routing-hooks';

@@ -5,6 +5,12 @@
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** The sender of Kontakt's email: MAIL_FROM as `Name <address>` or a bare address. */
+export interface MailFrom {
+  name?: string;
+  address: string;
+}
+
 export class AppConfig {
   /** HTTP port; 0 picks a free one. */
   readonly port!: number;
@@ -26,6 +32,32 @@ export class AppConfig {
   readonly sessionTtlHours!: number;
   /** Trust X-Forwarded-For from this many proxies in front of Kontakt. */
   readonly trustProxyHops!: number;
+  /** 32-byte key (hex or base64) that encrypts secrets at rest; without it one is generated under dataDir. */
+  readonly secretKey?: string;
+  /** One mailbox seeded from env: IMAP_URL, SMTP_URL and MAIL_FROM are set together or not at all. */
+  readonly imapUrl?: string;
+  readonly smtpUrl?: string;
+  readonly mailFrom?: MailFrom;
+  /** A citizen's reply reopens a resolved case within this many days; later it opens a linked new case. */
+  readonly reopenWindowDays!: number;
+  /** A larger email is quarantined unread. */
+  readonly mailMaxMessageBytes!: number;
+  /** Attachments (and inline images) larger than this are left out of the contact, and the contact says so. */
+  readonly mailMaxAttachmentBytes!: number;
+  /** How often a mailbox is polled when its server has no IDLE, and as a safety net when it has. */
+  readonly mailPollSeconds!: number;
+  /** A directory with acknowledgement.da.txt / acknowledgement.en.txt replacing the built-in acknowledgement. */
+  readonly mailAckTemplateDir?: string;
+  /** Delivery attempts before an outbox message is marked failed, and the first retry delay (doubling each time). */
+  readonly outboxMaxAttempts!: number;
+  readonly outboxRetryBaseMs!: number;
+
+  /** Seconds between the router's repair sweeps (escalation, SLA alerts, missed triggers). */
+  readonly routingSweepSeconds!: number;
+  /** An agent with no socket left for this long is set offline. */
+  readonly routingPresenceGraceSeconds!: number;
+  /** An agent who lets this many offers in a row expire is set away. */
+  readonly routingMaxMissedOffers!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
-import { AppConfig, LOG_LEVELS, LogLevel } from './app-config';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppConfig, LOG_LEVELS, LogLevel, MailFrom } from './app-config';
 
 /** A configuration value that cannot be used; the message names the variable and what it needs. */
 export class ConfigError extends Error {
@@ -69,6 +70,49 @@ function admin(env: Env): { adminEmail?: string; adminPassword?: string } {
   return { adminEmail: email.toLowerCase(), adminPassword: password };
 }
 
+function secretKey(env: Env): string | undefined {
+  const raw = env.SECRET_KEY?.trim();
+  if (!raw) return undefined;
+  const bytes = /^[0-9a-f]{64}$/i.test(raw) ? 32 : /^[A-Za-z0-9+/_-]{43}=?$/.test(raw) ? Buffer.from(raw, 'base64').length : 0;
+  if (bytes !== 32) throw new ConfigError('SECRET_KEY must be 32 random bytes as 64 hex digits or base64 (e.g. openssl rand -hex 32)');
+  return raw;
+}
+
+const ADDRESS = /^[^\s@<>",;]+@[^\s@<>",;]+\.[^\s@<>",;]+$/;
+
+/** Parses MAIL_FROM (`Name <address>` or `address`); names with line breaks or quotes are refused. */
+export function parseMailFrom(raw: string): MailFrom | undefined {
+  const named = /^\s*([^<>"\r\n]*?)\s*<([^<>]+)>\s*$/.exec(raw);
+  const address = (named ? named[2] : raw).trim();
+  if (!ADDRESS.test(address) || /[\r\n]/.test(raw)) return undefined;
+  const name = named?.[1].trim();
+  return name ? { name, address: address.toLowerCase() } : { address: address.toLowerCase() };
+}
+
+function mail(env: Env): Pick<AppConfig, 'imapUrl' | 'smtpUrl' | 'mailFrom'> {
+  const imapUrl = url(env, 'IMAP_URL', ['imap:', 'imaps:']);
+  const smtpUrl = url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const from = env.MAIL_FROM?.trim();
+  if (!imapUrl && !smtpUrl && !from) return {};
+  if (!imapUrl || !smtpUrl || !from) throw new ConfigError('IMAP_URL, SMTP_URL and MAIL_FROM must be set together (the mailbox seeded from env)');
+  const imap = new URL(imapUrl);
+  if (!imap.username || !imap.password) throw new ConfigError('IMAP_URL must name the user and password: imap[s]://user:password@host:port/FOLDER');
+  if (!imap.hostname) throw new ConfigError('IMAP_URL must name a host: imap[s]://user:password@host:port/FOLDER');
+  const mailFrom = parseMailFrom(from);
+  if (!mailFrom) throw new ConfigError(`MAIL_FROM must be an address or "Name <address>" on one line (got "${from}")`);
+  return { imapUrl, smtpUrl, mailFrom };
+}
+
+function templateDir(env: Env): string | undefined {
+  const raw = env.MAIL_ACK_TEMPLATE_DIR?.trim();
+  if (!raw) return undefined;
+  const dir = resolve(raw);
+  for (const file of ['acknowledgement.da.txt', 'acknowledgement.en.txt']) {
+    if (!existsSync(join(dir, file))) throw new ConfigError(`MAIL_ACK_TEMPLATE_DIR must hold acknowledgement.da.txt and acknowledgement.en.txt (${file} is missing in ${dir})`);
+  }
+  return dir;
+}
+
 /** Reads and checks every variable Kontakt uses; throws a ConfigError naming the first bad one. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -86,5 +130,17 @@ export function loadConfig(env: Env = process.env): AppConfig {
     timeZone: timeZone(env, 'TIME_ZONE', 'Europe/Copenhagen'),
     sessionTtlHours: integer(env, 'SESSION_TTL_HOURS', 12, 1, 24 * 90),
     trustProxyHops: integer(env, 'TRUST_PROXY_HOPS', 0, 0, 10),
+    routingSweepSeconds: integer(env, 'ROUTING_SWEEP_SECONDS', 5, 1, 300),
+    routingPresenceGraceSeconds: integer(env, 'ROUTING_PRESENCE_GRACE_SECONDS', 60, 0, 3600),
+    routingMaxMissedOffers: integer(env, 'ROUTING_MAX_MISSED_OFFERS', 3, 1, 100),
+    secretKey: secretKey(env),
+    ...mail(env),
+    reopenWindowDays: integer(env, 'REOPEN_WINDOW_DAYS', 14, 0, 3650),
+    mailMaxMessageBytes: integer(env, 'MAIL_MAX_MESSAGE_BYTES', 25 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    mailMaxAttachmentBytes: integer(env, 'MAIL_MAX_ATTACHMENT_BYTES', 10 * 1024 * 1024, 1, 100 * 1024 * 1024),
+    mailPollSeconds: integer(env, 'MAIL_POLL_SECONDS', 60, 1, 86_400),
+    mailAckTemplateDir: templateDir(env),
+    outboxMaxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 10, 1, 100),
+    outboxRetryBaseMs: integer(env, 'OUTBOX_RETRY_BASE_MS', 5_000, 10, 3_600_000),
   });
 }

@@ -38,6 +38,7 @@ export class AuthController {
   @HttpCode(204)
   async logout(@CurrentStaff() staff: StaffPrincipal, @Res({ passthrough: true }) response: Response) {
     await this.auth.logout(staff);
+    await this.users.setPresence(staff.userId, 'offline', 'logged_out');
     response.clearCookie(SESSION_COOKIE, { path: '/' });
   }
 

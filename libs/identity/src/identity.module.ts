@@ -3,6 +3,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { PasswordHasher } from './password-hasher';
+import { PresenceListeners } from './presence-listeners';
 import { SessionsRepository } from './sessions.repository';
 import { StaffAuthGuard } from './staff-auth.guard';
 import { StaffUsersController } from './staff-users.controller';
@@ -15,11 +16,12 @@ import { StaffUsersService } from './staff-users.service';
   providers: [
     AuthService,
     PasswordHasher,
+    PresenceListeners,
     SessionsRepository,
     StaffUsersRepository,
     StaffUsersService,
     { provide: APP_GUARD, useClass: StaffAuthGuard },
   ],
-  exports: [StaffUsersService],
+  exports: [StaffUsersService, AuthService, PresenceListeners],
 })
 export class IdentityModule {}

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { conflict, DomainError, invalid, isUniqueViolation, notFound } from '@kontakt/core';
 import { PasswordHasher } from './password-hasher';
+import { PresenceListeners } from './presence-listeners';
 import { SessionsRepository } from './sessions.repository';
 import { SkillRow, StaffUserRow, StaffUsersRepository } from './staff-users.repository';
 import type { Presence, Role } from './roles';
@@ -40,6 +41,7 @@ export class StaffUsersService {
     private readonly users: StaffUsersRepository,
     private readonly sessions: SessionsRepository,
     private readonly hasher: PasswordHasher,
+    private readonly presenceListeners: PresenceListeners,
   ) {}
 
   async create(input: CreateStaffUser): Promise<StaffUserView> {
@@ -99,6 +101,7 @@ export class StaffUsersService {
   async setPresence(id: string, presence: Presence, reason?: string): Promise<StaffUserView> {
     const row = await this.users.setPresence(id, presence, presence === 'available' ? null : (reason ?? null));
     if (!row) throw notFound(`Staff user ${id}`);
+    await this.presenceListeners.notify({ userId: id, presence, reason: row.presence_reason });
     return this.view(row, await this.users.skillsOf([id]));
   }
 

@@ -1,4 +1,4 @@
-import type { Channel, Language } from '@kontakt/core';
+import type { Channel, Language, Sql } from '@kontakt/core';
 
 export interface InboundAttachment {
   filename: string;
@@ -27,6 +27,8 @@ export interface InboundContact {
   bodyText: string;
   /** sanitised HTML for display */
   bodyHtml?: string;
+  /** history the sender quoted below bodyText (an email's earlier messages), shown folded */
+  quotedText?: string;
   attachments?: InboundAttachment[];
   /** the topic the citizen or clerk chose, by slug */
   topicSlug?: string;
@@ -35,8 +37,14 @@ export interface InboundContact {
   thread?: {
     /** the private status-link token the citizen followed */
     statusToken?: string;
-    /** case references the adapter trusts for threading, e.g. from an email subject */
+    /**
+     * case references the adapter trusts for threading: from an email subject, or the cases of the
+     * Message-IDs an email's In-Reply-To/References name. A resolved case reopens within
+     * REOPEN_WINDOW_DAYS; after that, or when it is closed, a new case opens linked to it.
+     */
     references?: string[];
+    /** an automatic reply (out-of-office): recorded on the case it threads into without reopening or re-queuing it */
+    automatic?: boolean;
   };
 }
 
@@ -50,4 +58,15 @@ export interface IntakeResult {
   newCase: boolean;
   /** the status-link token, returned only when a new case was opened */
   statusToken?: string;
+  /** the earlier case a new case was linked to (a reply after the reopen window, or to a closed case) */
+  linkedCaseId?: string;
+}
+
+/** Options for IntakeService.receive. */
+export interface ReceiveOptions {
+  /**
+   * Runs inside the intake transaction after the contact is recorded (not for a duplicate), so an
+   * adapter's own rows (Message-IDs, an acknowledgement in the outbox) commit or roll back with it.
+   */
+  inTransaction?: (tx: Sql, result: IntakeResult) => Promise<void>;
 }

@@ -4,9 +4,9 @@ import { AppConfig } from '@kontakt/config';
 import { DomainError, isUniqueViolation, Sql } from '@kontakt/core';
 import { Database } from '@kontakt/database';
 import { CitizenIdentity, CitizensRepository, normaliseAddress } from '@kontakt/citizens';
-import { CaseEvent, CaseRow, CasesRepository, hashStatusToken, newStatusToken, statusAfterInbound } from '@kontakt/cases';
+import { CaseEvent, CaseRoutingHooks, CaseRow, CasesRepository, hashStatusToken, newStatusToken, statusAfterInbound } from '@kontakt/cases';
 import { classify, TopicsService } from '@kontakt/topics';
-import type { InboundContact, IntakeResult } from './inbound-contact';
+import type { InboundContact, IntakeResult, ReceiveOptions } from './inbound-contact';
 
 const SUBJECT_MAX = 200;
 
@@ -25,13 +25,19 @@ export class IntakeService {
     private readonly citizens: CitizensRepository,
     private readonly topics: TopicsService,
     private readonly config: AppConfig,
+    private readonly routing: CaseRoutingHooks,
   ) {}
 
-  async receive(contact: InboundContact): Promise<IntakeResult> {
+  async receive(contact: InboundContact, options: ReceiveOptions = {}): Promise<IntakeResult> {
     const topics = await this.topics.active();
     try {
-      const result = await this.db.transaction((tx) => this.record(tx, contact, topics));
+      const result = await this.db.transaction(async (tx) => {
+        const recorded = await this.record(tx, contact, topics);
+        if (!recorded.duplicate && options.inTransaction) await options.inTransaction(tx, recorded);
+        return recorded;
+      });
       this.logger.log({ event: result.duplicate ? 'contact_duplicate' : 'contact_received', channel: contact.channel, caseId: result.caseId, contactId: result.contactId, newCase: result.newCase });
+      if (!result.duplicate) this.routing.contactRecorded(result.caseId, result.contactId, result.newCase);
       return result;
     } catch (error) {
       // Two deliveries of the same message raced; the other one committed it.
@@ -51,7 +57,9 @@ export class IntakeService {
 
     const classification = classify(topics, { subject: contact.subject, body: contact.bodyText, topicSlug: contact.topicSlug });
     const language = contact.language ?? classification.language;
-    const threaded = await this.findThread(tx, contact);
+    const found = await this.findThread(tx, contact);
+    const linkedTo = await this.linkedCase(tx, contact, found);
+    const threaded = linkedTo ? undefined : found;
     const identities = identitiesOf(contact);
     // A follow-up that names nobody (e.g. from the status page) comes from the case's own citizen.
     const citizenId =
@@ -63,7 +71,7 @@ export class IntakeService {
     let statusToken: string | undefined;
     if (threaded) {
       row = threaded;
-      const next = statusAfterInbound(row.status, row.assignee_id !== null);
+      const next = contact.thread?.automatic ? row.status : statusAfterInbound(row.status, row.assignee_id !== null);
       if (next !== row.status) {
         await this.cases.setStatus(tx, row.id, next);
         events.push({ caseId: row.id, type: row.status === 'resolved' ? 'reopened' : 'status_changed', fromStatus: row.status, toStatus: next, actorKind: 'citizen' });
@@ -82,11 +90,17 @@ export class IntakeService {
         { caseId: row.id, type: 'created', toStatus: 'new', actorKind: 'citizen', data: { channel: contact.channel, topic: topic.slug, priority: classification.priority, matchedKeywords: classification.matchedKeywords } },
         { caseId: row.id, type: 'status_changed', fromStatus: 'new', toStatus: 'queued', actorKind: 'system', data: { queue: topic.queueSlug } },
       );
+      if (linkedTo) {
+        events.push(
+          { caseId: row.id, type: 'linked_case', actorKind: 'system', data: { caseId: linkedTo.id, reference: linkedTo.reference, reason: linkedTo.status === 'closed' ? 'closed' : 'reopen_window_passed' } },
+          { caseId: linkedTo.id, type: 'follow_up_case', actorKind: 'system', data: { caseId: row.id, reference: row.reference } },
+        );
+      }
     }
 
     const contactId = await this.cases.insertContact(tx, {
       caseId: row.id, citizenId, channel: contact.channel, direction: 'inbound', externalId: contact.externalId,
-      sender: senderOf(contact), subject: contact.subject, bodyText: contact.bodyText, bodyHtml: contact.bodyHtml,
+      sender: senderOf(contact), subject: contact.subject, bodyText: contact.bodyText, bodyHtml: contact.bodyHtml, quotedText: contact.quotedText,
       language, occurredAt: contact.occurredAt ?? new Date(),
     });
     if (contact.attachments?.length) {
@@ -95,7 +109,22 @@ export class IntakeService {
     if (threaded) await this.cases.touch(tx, row.id);
     events.push({ caseId: row.id, type: 'contact_received', actorKind: 'citizen', data: { contactId, channel: contact.channel } });
     await this.cases.insertEvents(tx, events);
-    return { caseId: row.id, reference: row.reference, contactId, duplicate: false, newCase: !threaded, statusToken };
+    return { caseId: row.id, reference: row.reference, contactId, duplicate: false, newCase: !threaded, statusToken, linkedCaseId: linkedTo?.id };
+  }
+
+  /**
+   * A citizen answering a case by reference (not by status link) after it was resolved more than
+   * REOPEN_WINDOW_DAYS ago, or after it was closed, gets a new case linked to the old one.
+   */
+  private async linkedCase(tx: Sql, contact: InboundContact, found: CaseRow | undefined): Promise<CaseRow | undefined> {
+    const references = contact.thread?.references;
+    if (contact.thread?.statusToken || !references?.length) return undefined;
+    if (found) {
+      const windowMs = this.config.reopenWindowDays * 24 * 60 * 60 * 1000;
+      const stale = found.status === 'resolved' && !contact.thread?.automatic && found.resolved_at !== null && Date.now() - found.resolved_at.getTime() > windowMs;
+      return stale ? found : undefined;
+    }
+    return this.cases.firstByReferences(tx, references);
   }
 
   /** A status-link token must match a case (a forged one is refused); references thread when they name a case that is not closed. */

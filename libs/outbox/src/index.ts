@@ -1,0 +1,5 @@
+export * from './outbox-message';
+export * from './outbox.repository';
+export * from './outbox-channels';
+export * from './retry-backoff';
+export * from './outbox.module';

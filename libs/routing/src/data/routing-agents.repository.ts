@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { Sql } from '@kontakt/core';
+import { Database } from '@kontakt/database';
+
+export interface AgentLoadRow {
+  id: string;
+  name: string;
+  role: string;
+  presence: string;
+  presence_reason: string | null;
+  capacity: Record<string, number>;
+  held: Record<string, number>;
+  idle_since: Date;
+}
+
+/** The router's per-agent state: idle time, missed offers in a row, capacity held per channel. */
+@Injectable()
+export class RoutingAgentsRepository {
+  constructor(private readonly db: Database) {}
+
+  /** The agent just got work: they are no longer the longest idle. */
+  async markBusy(tx: Sql, agentId: string): Promise<void> {
+    await tx.rows('UPDATE routing_agents SET idle_since = clock_timestamp() WHERE user_id = $1', [agentId]);
+  }
+
+  /** Becoming available starts the idle clock and forgets missed offers. */
+  async markAvailable(agentId: string): Promise<void> {
+    await this.db.rows('UPDATE routing_agents SET idle_since = now(), missed_in_a_row = 0 WHERE user_id = $1', [agentId]);
+  }
+
+  async resetMissed(tx: Sql, agentId: string): Promise<void> {
+    await tx.rows('UPDATE routing_agents SET missed_in_a_row = 0 WHERE user_id = $1 AND missed_in_a_row <> 0', [agentId]);
+  }
+
+  async countMissed(tx: Sql, agentId: string): Promise<number> {
+    const row = await tx.one<{ missed_in_a_row: number }>(
+      'UPDATE routing_agents SET missed_in_a_row = missed_in_a_row + 1 WHERE user_id = $1 RETURNING missed_in_a_row',
+      [agentId],
+    );
+    return row?.missed_in_a_row ?? 0;
+  }
+
+  /** Available agents with free capacity on some channel, longest idle first: the sweep routes for them. */
+  agentsWithRoom(limit: number): Promise<{ id: string }[]> {
+    return this.db.rows(
+      `SELECT u.id FROM staff_users u JOIN routing_agents a ON a.user_id = u.id
+       WHERE u.presence = 'available' AND u.disabled_at IS NULL
+         AND EXISTS (SELECT 1 FROM routing_agent_load l WHERE l.user_id = u.id AND l.held < coalesce((u.capacity ->> l.channel)::int, 0))
+       ORDER BY a.idle_since LIMIT $1`,
+      [limit],
+    );
+  }
+
+  isActive(agentId: string): Promise<boolean> {
+    return this.db.one<{ ok: boolean }>('SELECT true AS ok FROM staff_users WHERE id = $1 AND disabled_at IS NULL', [agentId]).then((r) => !!r);
+  }
+
+  /** Every staff member's presence, capacity and load, for supervisors. */
+  loads(): Promise<AgentLoadRow[]> {
+    return this.db.rows(
+      `SELECT u.id, u.name, u.role, u.presence, u.presence_reason, u.capacity, a.idle_since,
+              (SELECT jsonb_object_agg(l.channel, l.held) FROM routing_agent_load l WHERE l.user_id = u.id) AS held
+       FROM staff_users u JOIN routing_agents a ON a.user_id = u.id
+       WHERE u.disabled_at IS NULL ORDER BY lower(u.name), u.id`,
+    );
+  }
+
+  async replaceQueueSkills(agentId: string, skills: { queueId: string; level: number }[]): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      await tx.rows('DELETE FROM staff_queue_skills WHERE user_id = $1', [agentId]);
+      await tx.rows(
+        'INSERT INTO staff_queue_skills (user_id, queue_id, level) SELECT $1, q, l FROM unnest($2::uuid[], $3::int[]) AS s(q, l)',
+        [agentId, skills.map((s) => s.queueId), skills.map((s) => s.level)],
+      );
+    });
+  }
+
+  queueSkills(agentId: string): Promise<{ queue: string; level: number }[]> {
+    return this.db.rows(
+      'SELECT q.slug AS queue, s.level FROM staff_queue_skills s JOIN queues q ON q.id = s.queue_id WHERE s.user_id = $1 ORDER BY q.slug',
+      [agentId],
+    );
+  }
+}

@@ -1,0 +1,5 @@
+export * from './routing.module';
+export * from './domain/queue-settings';
+export * from './domain/case-order';
+export * from './domain/escalation';
+export * from './realtime/inbox-events';
