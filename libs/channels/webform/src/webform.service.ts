@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import { AppConfig } from '@kontakt/config';
 import { DomainError, Language } from '@kontakt/core';
 import { CaseReadsRepository, CasesRepository, hashStatusToken, newStatusToken, STATUS_TOKEN_PATTERN } from '@kontakt/cases';
@@ -25,7 +24,8 @@ export interface Submitted {
  */
 export const SUBMISSION_KEY_PATTERN = /^[A-Za-z0-9_-]{16,100}$/;
 
-const externalIdOf = (submissionKey: string | undefined) => (submissionKey ? `submission:${submissionKey}` : randomUUID());
+// Without a key there is nothing to dedupe on, so intake skips the lookup.
+const externalIdOf = (submissionKey: string | undefined) => (submissionKey ? `submission:${submissionKey}` : undefined);
 
 export interface PublicCaseView {
   reference: string;
