@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@kontakt/core';
+import { notFound, Sql } from '@kontakt/core';
 import type { QueueSettings } from '../domain/queue-settings';
 import { QueueSettingsRepository } from './queue-settings.repository';
 
@@ -16,8 +16,12 @@ export class QueueSettingsCache {
 
   constructor(private readonly repository: QueueSettingsRepository) {}
 
-  async get(queueId: string): Promise<QueueSettings> {
-    const settings = (await this.byId()).get(queueId) ?? (await this.byId(true)).get(queueId);
+  /**
+   * Inside a transaction pass its `sql`: a refresh then runs on that connection instead of taking a
+   * second one from the pool, which could deadlock when every pooled connection is a routing transaction.
+   */
+  async get(queueId: string, sql?: Sql): Promise<QueueSettings> {
+    const settings = (await this.byId(false, sql)).get(queueId) ?? (await this.byId(true, sql)).get(queueId);
     if (!settings) throw notFound(`Queue ${queueId}`);
     return settings;
   }
@@ -30,14 +34,18 @@ export class QueueSettingsCache {
     this.loaded = undefined;
   }
 
-  private async byId(force = false): Promise<Map<string, QueueSettings>> {
+  private async byId(force = false, sql?: Sql): Promise<Map<string, QueueSettings>> {
     if (!force && this.loaded && Date.now() - this.loaded.at < FRESH_MS) return this.loaded.byId;
-    this.loading ??= this.repository.all().then((all) => {
-      this.loaded = { at: Date.now(), byId: new Map(all.map((s) => [s.queueId, s])) };
-      return this.loaded.byId;
-    }).finally(() => {
+    if (sql) return this.load(this.repository.all(sql));
+    this.loading ??= this.load(this.repository.all()).finally(() => {
       this.loading = undefined;
     });
     return this.loading;
+  }
+
+  private async load(settings: Promise<QueueSettings[]>): Promise<Map<string, QueueSettings>> {
+    const all = await settings;
+    this.loaded = { at: Date.now(), byId: new Map(all.map((s) => [s.queueId, s])) };
+    return this.loaded.byId;
   }
 }

@@ -48,7 +48,7 @@ export class CaseRouter {
     const made = await this.db.transaction(async (tx): Promise<OfferMade | undefined> => {
       const found = await this.entries.lockWaiting(tx, caseId);
       if (!found) return undefined;
-      const settings = await this.settings.get(found.queue_id);
+      const settings = await this.settings.get(found.queue_id, tx);
       const entry = found.routing_key ? found : (await this.admission.admit(tx, [{ entry: found, settings }]))[0];
       const agent = await this.selection.lockBestAgent(tx, entry, settings.stickyDays);
       return agent && this.maker.offer(tx, entry, agent, settings);
@@ -62,7 +62,7 @@ export class CaseRouter {
       const made = await this.db.transaction(async (tx): Promise<OfferMade | 'no case' | 'agents busy'> => {
         const entry = await this.entries.lockNextFor(tx, agentId);
         if (!entry) return 'no case';
-        const settings = await this.settings.get(entry.queue_id);
+        const settings = await this.settings.get(entry.queue_id, tx);
         const agent = await this.selection.lockBestAgent(tx, entry, settings.stickyDays);
         return agent ? this.maker.offer(tx, entry, agent, settings) : 'agents busy';
       });

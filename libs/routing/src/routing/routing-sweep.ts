@@ -68,7 +68,7 @@ export class RoutingSweep {
     for (;;) {
       const count = await this.db.transaction(async (tx) => {
         const found = await this.entries.lockUnadmitted(tx, BATCH);
-        const withSettings = await Promise.all(found.map(async (entry) => ({ entry, settings: await this.settings.get(entry.queue_id) })));
+        const withSettings = await Promise.all(found.map(async (entry) => ({ entry, settings: await this.settings.get(entry.queue_id, tx) })));
         await this.admission.admit(tx, withSettings);
         return found.length;
       });
@@ -98,7 +98,7 @@ export class RoutingSweep {
       const candidates = await this.entries.lockEscalationCandidates(tx, BATCH);
       const moves = [];
       for (const entry of candidates) {
-        const eligibility = eligibilityAfter(entry.waited_seconds, await this.settings.get(entry.queue_id));
+        const eligibility = eligibilityAfter(entry.waited_seconds, await this.settings.get(entry.queue_id, tx));
         if (eligibility.stage > entry.stage) moves.push({ entry, eligibility });
       }
       await this.entries.escalate(tx, moves.map((m) => m.entry.case_id), moves.map((m) => m.eligibility));
