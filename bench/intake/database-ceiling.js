@@ -4,11 +4,11 @@
  * the HTTP run, each worker looping one BEGIN … COMMIT per contact with the statements the intake
  * pipeline issues for a new web-form contact (libs/intake, libs/citizens, libs/cases repositories):
  *
- *   dedupe SELECT on contacts (channel, external_id)
+ *   (no dedupe SELECT: a web-form submission without an Idempotency-Key has no external id)
  *   citizen lookup by identities → INSERT citizen (or the display-name UPDATE for a known one)
  *   INSERT identities ON CONFLICT DO NOTHING (and the loser's DELETE when two intakes race)
- *   INSERT case with the nextval reference → INSERT its status link → UPDATE status to queued
- *   INSERT contact → INSERT case_events ×3 via unnest
+ *   INSERT the queued case with the nextval reference and its status link (one statement)
+ *   INSERT contact and case_events ×3 via unnest (one statement)
  *
  * No HTTP, no Nest, no TypeORM, no classification: what is left is PostgreSQL plus the driver,
  * so server contacts/s divided by this is the share of the database's capacity the server reaches.
@@ -24,8 +24,6 @@ const CASE_COLUMNS = `id, reference, citizen_id, topic_id, queue_id, channel, su
   assignee_id, sla_due_at, created_at, updated_at, last_contact_at, resolved_at`;
 
 const SQL = {
-  findContactByExternalId: `SELECT ct.id AS contact_id, c.id AS case_id, c.reference
-       FROM contacts ct JOIN cases c ON c.id = ct.case_id WHERE ct.channel = $1 AND ct.external_id = $2`,
   findCitizen: `SELECT i.citizen_id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS wanted(kind, value, n)
        JOIN citizen_identities i ON i.kind = wanted.kind AND i.value = wanted.value
        ORDER BY wanted.n LIMIT 1`,
@@ -40,22 +38,22 @@ const SQL = {
        JOIN citizen_identities i ON i.kind = w.kind AND i.value = w.value
        WHERE NOT EXISTS (SELECT 1 FROM inserted x WHERE x.kind = w.kind AND x.value = w.value)`,
   deleteCitizen: 'DELETE FROM citizens WHERE id = $1',
-  insertCase: `INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status,
-                          sla_due_at)
-       VALUES ('K-' || to_char(now() AT TIME ZONE $9, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
-               $1, $2, $3, $4, $5, $6, $7, 'new', now() + make_interval(mins => $8))
-       RETURNING ${CASE_COLUMNS}`,
-  insertStatusLink: 'INSERT INTO case_status_links (token_hash, case_id) VALUES ($1, $2)',
-  setStatus: `UPDATE cases SET status = $2,
-         assignee_id = CASE WHEN $2 = 'queued' THEN NULL WHEN $3::boolean THEN $4::uuid ELSE assignee_id END,
-         resolved_at = CASE WHEN $2 = 'resolved' THEN now() WHEN $2 IN ('queued', 'assigned') THEN NULL ELSE resolved_at END,
-         updated_at = now()
-       WHERE id = $1`,
-  insertContact: `INSERT INTO contacts (case_id, citizen_id, channel, direction, external_id, sender, subject, body_text, body_html,
-                             language, author_id, occurred_at, quoted_text)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
-  insertEvents: `INSERT INTO case_events (case_id, type, from_status, to_status, actor_kind, actor_id, data)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[])`,
+  insertCase: `WITH inserted AS (
+         INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status, sla_due_at)
+         VALUES ('K-' || to_char(now() AT TIME ZONE $9, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+                 $1, $2, $3, $4, $5, $6, $7, 'queued', now() + make_interval(mins => $8))
+         RETURNING ${CASE_COLUMNS}
+       ), link AS (
+         INSERT INTO case_status_links (token_hash, case_id) SELECT $10, id FROM inserted
+       )
+       SELECT * FROM inserted`,
+  insertContactWithEvents: `WITH contact AS (
+         INSERT INTO contacts (id, case_id, citizen_id, channel, direction, external_id, sender, subject, body_text, body_html,
+                               language, author_id, occurred_at, quoted_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       )
+       INSERT INTO case_events (case_id, type, from_status, to_status, actor_kind, actor_id, data)
+       SELECT * FROM unnest($15::uuid[], $16::text[], $17::text[], $18::text[], $19::text[], $20::uuid[], $21::jsonb[])`,
 };
 
 /** One name per statement text, as the server does, so each connection parses and plans a statement once. */
@@ -94,25 +92,22 @@ async function recordContact(client, submission, { topics, timeZone, prepared })
   const q = (text, values) => client.query(statement(text, values, prepared));
   const { body, identities, topicSlug } = submission;
   const topic = topics.get(topicSlug);
-  const externalId = randomUUID();
   await client.query('START TRANSACTION');
   try {
-    await q(SQL.findContactByExternalId, ['webform', externalId]);
     const citizenId = await resolveCitizen(q, identities, body.name);
     const statusTokenHash = createHash('sha256').update(randomBytes(32).toString('base64url')).digest();
     const row = (await q(SQL.insertCase, [citizenId, topic.id, topic.queue_id, 'webform', body.subject, 'da', topic.priority,
-      topic.sla_minutes, timeZone])).rows[0];
-    await q(SQL.insertStatusLink, [statusTokenHash, row.id]);
-    await q(SQL.setStatus, [row.id, 'queued', false, null]);
+      topic.sla_minutes, timeZone, statusTokenHash])).rows[0];
     const sender = { name: body.name, email: body.email, ...(body.phone ? { phone: identities[1].value } : {}) };
-    const contactId = (await q(SQL.insertContact, [row.id, citizenId, 'webform', 'inbound', externalId, JSON.stringify(sender),
-      body.subject, body.message, null, 'da', null, new Date(), null])).rows[0].id;
+    const contactId = randomUUID();
     const events = [
       ['created', null, 'new', 'citizen', { channel: 'webform', topic: topic.slug, priority: topic.priority, matchedKeywords: [topic.slug] }],
       ['status_changed', 'new', 'queued', 'system', { queue: topic.queue_slug }],
       ['contact_received', null, null, 'citizen', { contactId, channel: 'webform' }],
     ];
-    await q(SQL.insertEvents, [events.map(() => row.id), events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2]),
+    await q(SQL.insertContactWithEvents, [contactId, row.id, citizenId, 'webform', 'inbound', null, JSON.stringify(sender),
+      body.subject, body.message, null, 'da', null, new Date(), null,
+      events.map(() => row.id), events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2]),
       events.map((e) => e[3]), events.map(() => null), events.map((e) => JSON.stringify(e[4]))]);
     await client.query('COMMIT');
   } catch (error) {

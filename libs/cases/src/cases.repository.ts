@@ -30,6 +30,7 @@ export interface NewCase {
   language: Language;
   priority: number;
   slaMinutes: number;
+  statusTokenHash: Buffer;
 }
 
 export interface NewContact {
@@ -64,6 +65,13 @@ export interface CaseEvent {
   actorId?: string;
   data?: Record<string, unknown>;
 }
+
+/** Case events as the column arrays `unnest` turns back into rows. */
+const eventColumns = (events: CaseEvent[]) => [
+  events.map((e) => e.caseId), events.map((e) => e.type), events.map((e) => e.fromStatus ?? null),
+  events.map((e) => e.toStatus ?? null), events.map((e) => e.actorKind), events.map((e) => e.actorId ?? null),
+  events.map((e) => JSON.stringify(e.data ?? {})),
+];
 
 const CASE_COLUMNS = `id, reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status,
   assignee_id, sla_due_at, created_at, updated_at, last_contact_at, resolved_at`;
@@ -109,16 +117,22 @@ export class CasesRepository {
     return tx.one(`SELECT ${CASE_COLUMNS} FROM cases WHERE id = $1 FOR UPDATE`, [id]);
   }
 
-  /** Inserts a case in status `new` with the next reference of the current year (in the municipality's zone). */
+  /**
+   * Inserts a case straight into the queue (its events record the step from `new`) with its first
+   * status link, in one statement; the reference is the next of the current year (in the municipality's zone). */
   async insertCase(tx: Sql, input: NewCase, timeZone: string): Promise<CaseRow> {
     return (await tx.one<CaseRow>(
-      `INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status,
-                          sla_due_at)
-       VALUES ('K-' || to_char(now() AT TIME ZONE $9, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
-               $1, $2, $3, $4, $5, $6, $7, 'new', now() + make_interval(mins => $8))
-       RETURNING ${CASE_COLUMNS}`,
+      `WITH inserted AS (
+         INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status, sla_due_at)
+         VALUES ('K-' || to_char(now() AT TIME ZONE $9, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+                 $1, $2, $3, $4, $5, $6, $7, 'queued', now() + make_interval(mins => $8))
+         RETURNING ${CASE_COLUMNS}
+       ), link AS (
+         INSERT INTO case_status_links (token_hash, case_id) SELECT $10, id FROM inserted
+       )
+       SELECT * FROM inserted`,
       [input.citizenId, input.topicId, input.queueId, input.channel, input.subject, input.language, input.priority,
-        input.slaMinutes, timeZone],
+        input.slaMinutes, timeZone, input.statusTokenHash],
     ))!;
   }
 
@@ -168,14 +182,29 @@ export class CasesRepository {
   }
 
   /** Records events in one statement; the log is append-only. */
+  /** Inserts an inbound or outbound contact under a given id together with case events, in one statement. */
+  async insertContactWithEvents(tx: Sql, contactId: string, contact: NewContact, events: CaseEvent[]): Promise<void> {
+    await tx.rows(
+      `WITH contact AS (
+         INSERT INTO contacts (id, case_id, citizen_id, channel, direction, external_id, sender, subject, body_text, body_html,
+                               language, author_id, occurred_at, quoted_text)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+       )
+       INSERT INTO case_events (case_id, type, from_status, to_status, actor_kind, actor_id, data)
+       SELECT * FROM unnest($15::uuid[], $16::text[], $17::text[], $18::text[], $19::text[], $20::uuid[], $21::jsonb[])`,
+      [contactId, contact.caseId, contact.citizenId, contact.channel, contact.direction, contact.externalId ?? null,
+        JSON.stringify(contact.sender), contact.subject ?? null, contact.bodyText, contact.bodyHtml ?? null,
+        contact.language ?? null, contact.authorId ?? null, contact.occurredAt, contact.quotedText ?? null,
+        ...eventColumns(events)],
+    );
+  }
+
   async insertEvents(tx: Sql, events: CaseEvent[]): Promise<void> {
     if (events.length === 0) return;
     await tx.rows(
       `INSERT INTO case_events (case_id, type, from_status, to_status, actor_kind, actor_id, data)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::uuid[], $7::jsonb[])`,
-      [events.map((e) => e.caseId), events.map((e) => e.type), events.map((e) => e.fromStatus ?? null),
-        events.map((e) => e.toStatus ?? null), events.map((e) => e.actorKind), events.map((e) => e.actorId ?? null),
-        events.map((e) => JSON.stringify(e.data ?? {}))],
+      eventColumns(events),
     );
   }
 

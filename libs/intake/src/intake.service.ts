@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { AppConfig } from '@kontakt/config';
 import { DomainError, isUniqueViolation, Sql } from '@kontakt/core';
 import { Database } from '@kontakt/database';
@@ -82,10 +82,8 @@ export class IntakeService {
       const topic = classification.topic;
       row = await this.cases.insertCase(tx, {
         citizenId, topicId: topic.id, queueId: topic.queueId, channel: contact.channel, subject: subjectOf(contact),
-        language, priority: classification.priority, slaMinutes: topic.queueSlaMinutes,
+        language, priority: classification.priority, slaMinutes: topic.queueSlaMinutes, statusTokenHash: token.hash,
       }, this.config.timeZone);
-      await this.cases.insertStatusLink(tx, row.id, token.hash);
-      await this.cases.setStatus(tx, row.id, 'queued');
       events.push(
         { caseId: row.id, type: 'created', toStatus: 'new', actorKind: 'citizen', data: { channel: contact.channel, topic: topic.slug, priority: classification.priority, matchedKeywords: classification.matchedKeywords } },
         { caseId: row.id, type: 'status_changed', fromStatus: 'new', toStatus: 'queued', actorKind: 'system', data: { queue: topic.queueSlug } },
@@ -98,17 +96,17 @@ export class IntakeService {
       }
     }
 
-    const contactId = await this.cases.insertContact(tx, {
+    const contactId = randomUUID();
+    events.push({ caseId: row.id, type: 'contact_received', actorKind: 'citizen', data: { contactId, channel: contact.channel } });
+    await this.cases.insertContactWithEvents(tx, contactId, {
       caseId: row.id, citizenId, channel: contact.channel, direction: 'inbound', externalId: contact.externalId,
       sender: senderOf(contact), subject: contact.subject, bodyText: contact.bodyText, bodyHtml: contact.bodyHtml, quotedText: contact.quotedText,
       language, occurredAt: contact.occurredAt ?? new Date(),
-    });
+    }, events);
     if (contact.attachments?.length) {
       await this.cases.insertAttachments(tx, contactId, contact.attachments.map((a) => ({ ...a, sha256: createHash('sha256').update(a.content).digest() })));
     }
     if (threaded) await this.cases.touch(tx, row.id);
-    events.push({ caseId: row.id, type: 'contact_received', actorKind: 'citizen', data: { contactId, channel: contact.channel } });
-    await this.cases.insertEvents(tx, events);
     return { caseId: row.id, reference: row.reference, contactId, duplicate: false, newCase: !threaded, statusToken, linkedCaseId: linkedTo?.id };
   }
 
