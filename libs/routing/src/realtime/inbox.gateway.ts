@@ -21,6 +21,8 @@ const WATCHING_ROLES = new Set(['supervisor', 'admin']);
 export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(InboxGateway.name);
   private pool?: Pool;
+  private server?: Server;
+  private closing = false;
 
   constructor(
     private readonly auth: AuthService,
@@ -31,9 +33,16 @@ export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   ) {}
 
   afterInit(server: Server): void {
+    this.server = server;
     this.pool = new Pool({ connectionString: (this.dataSource.options as { url?: string }).url, max: 4, application_name: 'kontakt-socket-adapter' });
     this.pool.on('error', (error) => this.logger.error({ event: 'socket_adapter_pool_error', error: error.message }));
-    server.adapter(createAdapter(this.pool, { errorHandler: (error) => this.logger.error({ event: 'socket_adapter_error', error: error.message }) }));
+    server.adapter(
+      createAdapter(this.pool, {
+        errorHandler: (error) => {
+          if (!this.closing) this.logger.error({ event: 'socket_adapter_error', error: error.message });
+        },
+      }),
+    );
     server.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
       if (typeof token !== 'string' || token.length === 0) return next(new Error('unauthenticated: send the access token from POST /api/v1/auth/login in auth.token'));
@@ -69,7 +78,11 @@ export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
   }
 
   async onModuleDestroy(): Promise<void> {
-    // the adapter's listening client may still be checked out; do not let it hold up shutdown
+    // The adapter announces its close without waiting for it, so its last publishes may meet the ended
+    // pool; those are expected on shutdown and not logged. Its listening client may still be checked
+    // out, so do not let it hold up shutdown.
+    this.closing = true;
+    await this.server?.of('/').adapter.close();
     await Promise.race([this.pool?.end().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 1_000).unref())]);
   }
 }
