@@ -3,6 +3,14 @@ import { DefaultTopics1764300000001 } from './1764300000001-default-topics';
 import { RoutingModel1764310000020 } from './1764310000020-routing-model';
 import { OutboxMessages1764320000010 } from './1764320000010-outbox-messages';
 import { EmailMailboxes1764320000011 } from './1764320000011-email-mailboxes';
+import { ContactCosts1764330000000 } from './1764330000000-contact-costs';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
-export const MIGRATIONS = [Foundation1764300000000, DefaultTopics1764300000001, RoutingModel1764310000020, OutboxMessages1764320000010, EmailMailboxes1764320000011];
+export const MIGRATIONS = [
+  Foundation1764300000000,
+  DefaultTopics1764300000001,
+  RoutingModel1764310000020,
+  OutboxMessages1764320000010,
+  EmailMailboxes1764320000011,
+  ContactCosts1764330000000,
+];
