@@ -59,6 +59,18 @@ export class AppConfig {
   /** An agent who lets this many offers in a row expire is set away. */
   readonly routingMaxMissedOffers!: number;
 
+  /** The Twilio account from env (written to the database on start); the admin API can set it instead. */
+  readonly twilioAccountSid?: string;
+  readonly twilioAuthToken?: string;
+  /** The municipality's Twilio number in E.164: the sender of SMS replies. */
+  readonly twilioPhoneNumber?: string;
+  /** Where the Twilio REST client sends its requests instead of https://api.twilio.com (a proxy or a test stand-in). */
+  readonly twilioApiBaseUrl?: string;
+  /** Øre per US dollar: Twilio prices arrive in USD and are stored in øre at this rate. */
+  readonly twilioUsdRateOre!: number;
+  /** Øre per SMS segment, used when Twilio reports no price for a message (inbound SMS, or before it is priced). */
+  readonly smsSegmentCostOre!: number;
+
   constructor(values: AppConfig) {
     Object.assign(this, values);
   }

@@ -113,6 +113,24 @@ function templateDir(env: Env): string | undefined {
   return dir;
 }
 
+function twilio(env: Env): Pick<AppConfig, 'twilioAccountSid' | 'twilioAuthToken' | 'twilioPhoneNumber' | 'twilioApiBaseUrl' | 'twilioUsdRateOre' | 'smsSegmentCostOre'> {
+  const sid = env.TWILIO_ACCOUNT_SID?.trim();
+  const token = env.TWILIO_AUTH_TOKEN?.trim();
+  const number = env.TWILIO_PHONE_NUMBER?.trim();
+  if (!sid !== !token) throw new ConfigError('TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN must be set together');
+  if (sid && !/^AC[0-9a-f]{32}$/.test(sid)) throw new ConfigError('TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits');
+  if (token && !/^[0-9A-Za-z]{32}$/.test(token)) throw new ConfigError('TWILIO_AUTH_TOKEN must be the 32-character auth token from the Twilio console');
+  if (number && !/^\+[1-9]\d{6,14}$/.test(number)) throw new ConfigError(`TWILIO_PHONE_NUMBER must be an E.164 number such as +4570123456 (got "${number}")`);
+  return {
+    twilioAccountSid: sid || undefined,
+    twilioAuthToken: token || undefined,
+    twilioPhoneNumber: number || undefined,
+    twilioApiBaseUrl: url(env, 'TWILIO_API_BASE_URL', ['https:', 'http:'])?.replace(/\/+$/, ''),
+    twilioUsdRateOre: integer(env, 'TWILIO_USD_RATE_ORE', 690, 1, 100_000),
+    smsSegmentCostOre: integer(env, 'SMS_SEGMENT_COST_ORE', 50, 0, 100_000),
+  };
+}
+
 /** Reads and checks every variable Kontakt uses; throws a ConfigError naming the first bad one. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -142,5 +160,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     mailAckTemplateDir: templateDir(env),
     outboxMaxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 10, 1, 100),
     outboxRetryBaseMs: integer(env, 'OUTBOX_RETRY_BASE_MS', 5_000, 10, 3_600_000),
+    ...twilio(env),
   });
 }
