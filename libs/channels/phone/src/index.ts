@@ -1,0 +1,5 @@
+export * from './phone.module';
+export * from './twilio/twilio-account';
+export * from './twilio/twilio-signature.guard';
+export * from './twilio/twilio-price';
+export * from './twilio/webhook-params';
