@@ -8,6 +8,9 @@ import { IntakeModule } from '@kontakt/intake';
 import { RoutingModule } from '@kontakt/routing';
 import { WebformModule } from '@kontakt/channels/webform';
 import { EmailModule } from '@kontakt/channels/email';
+import { PhoneModule } from '@kontakt/channels/phone';
+import { SmsModule } from '@kontakt/channels/sms';
+import { StaffLoggedModule } from '@kontakt/channels/staff-logged';
 import { CryptoModule } from '@kontakt/crypto';
 import { OutboxModule } from '@kontakt/outbox';
 import { AdminBootstrap } from './admin-bootstrap';
@@ -32,6 +35,7 @@ export class AppModule {
         RoutingModule,
         WebformModule,
         EmailModule,
+        PhoneModule, SmsModule, StaffLoggedModule,
         DemoModule,
       ],
       controllers: [HealthController],
