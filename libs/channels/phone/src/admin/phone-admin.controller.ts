@@ -4,6 +4,10 @@ import { Roles } from '@kontakt/identity';
 import { IvrMenuDto, PhoneEndpointDto, TwilioAccountDto } from './phone-admin.dto';
 import { PhoneAdminService } from './phone-admin.service';
 
+const callSid = { transform: (value: string) => {
+  if (!/^CA[0-9a-f]{32}$/.test(value)) throw new BadRequestException('callSid must be a Twilio CallSid (CA and 32 hex digits)');
+  return value;
+} };
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be a UUID') });
 
 /** Admins set up the Twilio account, the keypad menu and agents' phone endpoints; staff work the call-back list. */
@@ -54,6 +58,11 @@ export class PhoneAdminController {
   @HttpCode(204)
   async removeEndpoint(@Param('userId', uuid) userId: string) {
     await this.phone.setEndpoint(userId, null);
+  }
+
+  @Get('calls/:callSid')
+  call(@Param('callSid', callSid) id: string) {
+    return this.phone.call(id);
   }
 
   @Get('callbacks')

@@ -57,6 +57,15 @@ export class PhoneAdminService {
     return { userId, endpoint };
   }
 
+  async call(callSid: string) {
+    const row = await this.calls.byCallSid(this.db, callSid);
+    if (!row) throw notFound(`Call ${callSid}`);
+    return {
+      callSid: row.call_sid, caseId: row.case_id, contactId: row.contact_id, agentId: row.agent_id, finalStatus: row.final_status,
+      recordingUrl: row.recording_url, transcript: row.transcript,
+    };
+  }
+
   async callbacks() {
     return (await this.calls.openCallbacks(this.db)).map((c) => ({ id: c.id, caseId: c.case_id, reference: c.reference, phone: c.phone, dueAt: c.due_at, requestedAt: c.created_at }));
   }

@@ -95,6 +95,14 @@ export class PhoneCallsRepository {
     );
   }
 
+  /** A call as staff look it up by its CallSid. */
+  byCallSid(sql: Sql, callSid: string) {
+    return sql.one<{ call_sid: string; case_id: string; contact_id: string; agent_id: string | null; final_status: string | null; recording_url: string | null; transcript: string | null }>(
+      'SELECT call_sid, case_id, contact_id, agent_id, final_status, recording_url, transcript FROM phone_calls WHERE call_sid = $1',
+      [callSid],
+    );
+  }
+
   async insertCallback(tx: Sql, callSid: string, caseId: string, phone: string, dueAt: Date): Promise<void> {
     await tx.rows(
       'INSERT INTO phone_callbacks (call_sid, case_id, phone, due_at) VALUES ($1, $2, $3, $4) ON CONFLICT (call_sid) DO NOTHING',

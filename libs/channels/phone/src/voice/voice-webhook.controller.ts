@@ -1,8 +1,9 @@
-import { Body, Controller, Header, HttpCode, Post, Query, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Query, UseGuards, UseInterceptors } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Language } from '@kontakt/core';
 import { Public } from '@kontakt/identity';
 import { TwilioSignatureGuard } from '../twilio/twilio-signature.guard';
+import { TwimlResponse } from '../twilio/twiml-response.interceptor';
 import type { WebhookParams } from '../twilio/webhook-params';
 import { CallFlow } from './call-flow';
 
@@ -14,61 +15,54 @@ const slugOf = (topic: unknown): string | undefined => (typeof topic === 'string
 @Public()
 @Controller('webhooks/twilio/voice')
 @UseGuards(TwilioSignatureGuard)
+@UseInterceptors(TwimlResponse)
 export class VoiceWebhookController {
   constructor(private readonly flow: CallFlow) {}
 
   @Post()
   @HttpCode(200)
-  @Header('Content-Type', 'text/xml')
   incoming(@Body() params: WebhookParams) {
     return this.flow.welcome(params);
   }
 
   @Post('language')
   @HttpCode(200)
-  @Header('Content-Type', 'text/xml')
   language(@Body() params: WebhookParams) {
     return this.flow.topicMenu(params);
   }
 
   @Post('topic')
   @HttpCode(200)
-  @Header('Content-Type', 'text/xml')
   topic(@Body() params: WebhookParams, @Query('lang') lang: unknown) {
     return this.flow.topicChosen(params, languageOf(lang));
   }
 
   @Post('dialled')
   @HttpCode(200)
-  @Header('Content-Type', 'text/xml')
   dialled(@Body() params: WebhookParams, @Query('lang') lang: unknown, @Query('topic') topic: unknown) {
     return this.flow.dialled(params, languageOf(lang), slugOf(topic));
   }
 
   @Post('choice')
   @HttpCode(200)
-  @Header('Content-Type', 'text/xml')
   choice(@Body() params: WebhookParams, @Query('lang') lang: unknown, @Query('topic') topic: unknown) {
     return this.flow.choice(params, languageOf(lang), slugOf(topic));
   }
 
   @Post('recorded')
   @HttpCode(200)
-  @Header('Content-Type', 'text/xml')
   recorded(@Body() params: WebhookParams, @Query('lang') lang: unknown, @Query('topic') topic: unknown) {
     return this.flow.recorded(params, languageOf(lang), slugOf(topic));
   }
 
   @Post('transcription')
   @HttpCode(200)
-  @Header('Content-Type', 'text/xml')
   transcription(@Body() params: WebhookParams) {
     return this.flow.transcription(params);
   }
 
   @Post('status')
   @HttpCode(200)
-  @Header('Content-Type', 'text/xml')
   status(@Body() params: WebhookParams) {
     return this.flow.status(params);
   }
