@@ -1,0 +1,121 @@
+import { TwilioApiStandIn } from './support/twilio-api-stand-in';
+import { danishMobile, newMessageSid, parseTwiml, postSigned, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_NUMBER } from './support/twilio-webhooks';
+import { startServer, TestServer } from './support/test-server';
+
+jest.setTimeout(90_000);
+
+describe('the SMS channel (Twilio)', () => {
+  let twilioApi: TwilioApiStandIn;
+  let server: TestServer;
+  let admin: string;
+
+  beforeAll(async () => {
+    twilioApi = new TwilioApiStandIn(TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN);
+    await twilioApi.start();
+    server = await startServer({
+      env: {
+        TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_PHONE_NUMBER: TWILIO_NUMBER, TWILIO_API_BASE_URL: twilioApi.url, SMS_SEGMENT_COST_ORE: '50',
+        SECRET_KEY: 'ef'.repeat(32), OUTBOX_RETRY_BASE_MS: '100',
+      },
+    });
+    admin = await server.adminToken();
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+    await twilioApi?.stop();
+  });
+
+  const text = (from: string, body: string, extra: Record<string, string> = {}) =>
+    postSigned(server, '/webhooks/twilio/sms', { MessageSid: newMessageSid(), AccountSid: TWILIO_ACCOUNT_SID, From: from, To: TWILIO_NUMBER, Body: body, NumSegments: '1', ...extra });
+  const detail = async (id: string) => (await server.as(admin).get(`/api/v1/cases/${id}`).expect(200)).body;
+  const caseOfPhone = async (phone: string) => {
+    const items = (await server.as(admin).get('/api/v1/cases').query({ channel: 'sms', limit: 100 }).expect(200)).body.items as { id: string }[];
+    for (const item of items) {
+      const found = await detail(item.id);
+      if (found.citizen.phones.includes(phone)) return found;
+    }
+    throw new Error(`No SMS case for ${phone}`);
+  };
+  const eventually = async <T>(probe: () => Promise<T | undefined>, what: string): Promise<T> => {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  };
+
+  it('turns a text into a contact with its segments\' cost, threads the next text from that number into the same case, and ignores Twilio\'s retries', async () => {
+    const citizen = danishMobile();
+    const first = { MessageSid: newMessageSid(), From: citizen.replace('+45', ''), To: TWILIO_NUMBER, Body: 'Hej, hvornår tømmes min affaldsspand?', NumSegments: '1' };
+    const answered = await postSigned(server, '/webhooks/twilio/sms', first).expect(200);
+    expect(answered.headers['content-type']).toMatch(/text\/xml/);
+    expect(parseTwiml(answered.text)).toEqual({});
+    await postSigned(server, '/webhooks/twilio/sms', first).expect(200);
+    await text(citizen, 'Det er den grønne spand.', { NumSegments: '2' }).expect(200);
+
+    const opened = await caseOfPhone(citizen);
+    expect(opened).toMatchObject({ channel: 'sms', topic: 'affald' });
+    expect(opened.contacts.map((c: { channel: string; direction: string; text: string; costMinor: number }) => [c.channel, c.direction, c.text, c.costMinor])).toEqual([
+      ['sms', 'inbound', 'Hej, hvornår tømmes min affaldsspand?', 50],
+      ['sms', 'inbound', 'Det er den grønne spand.', 100],
+    ]);
+  });
+
+  it('sends a staff reply by SMS through the outbox with the Twilio REST client, and records its segments and cost', async () => {
+    const citizen = danishMobile();
+    await text(citizen, 'Jeg har mistet mit sundhedskort.').expect(200);
+    const opened = await caseOfPhone(citizen);
+    const agent = await server.createStaff('agent');
+    const reply = 'Du kan bestille et nyt sundhedskort på borger.dk. '.repeat(4).trim();
+    const answer = await server.as(agent.token).post(`/api/v1/cases/${opened.id}/replies`).send({ body: reply }).expect(201);
+
+    const sent = await twilioApi.waitForSms((sms) => sms.to === citizen);
+    expect(sent).toMatchObject({ from: TWILIO_NUMBER, body: reply });
+    const delivered = await eventually(async () => {
+      const found = await detail(opened.id);
+      return found.deliveries.find((d: { status: string }) => d.status === 'sent') && found;
+    }, 'the SMS delivery to be marked sent');
+    const outbound = delivered.contacts.find((c: { id: string }) => c.id === answer.body.id);
+    // 199 GSM-7 characters: two segments of 153
+    expect(outbound).toMatchObject({ channel: 'sms', direction: 'outbound', text: reply, costMinor: 100, delivery: expect.objectContaining({ status: 'sent', recipient: citizen }) });
+  });
+
+  it('honours STOP: confirms by text, refuses replies by SMS until START', async () => {
+    const citizen = danishMobile();
+    await text(citizen, 'Hvornår er der åbent på rådhuset?').expect(200);
+    const opened = await caseOfPhone(citizen);
+
+    const stop = parseTwiml((await text(citizen, ' stop ').expect(200)).text);
+    expect(stop.Message[0]).toMatch(/^Du modtager ikke flere sms'er fra kommunen.* \/ You will get no more texts from us/);
+    const refused = await server.as(admin).post(`/api/v1/cases/${opened.id}/replies`).send({ body: 'Vi har åbent 10-17.' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.message).toMatch(/opted out of text messages/);
+    expect((await detail(opened.id)).contacts).toHaveLength(1);
+
+    const start = parseTwiml((await text(citizen, 'START').expect(200)).text);
+    expect(start.Message[0]).toMatch(/You can receive texts from us again/);
+    await server.as(admin).post(`/api/v1/cases/${opened.id}/replies`).send({ body: 'Vi har åbent 10-17.' }).expect(201);
+    await twilioApi.waitForSms((sms) => sms.to === citizen);
+  });
+
+  it('shows Twilio\'s refusal of a number as a failed delivery on the case, without retrying', async () => {
+    const citizen = danishMobile();
+    twilioApi.invalidNumbers.add(citizen);
+    await text(citizen, 'Min adresse er ændret.').expect(200);
+    const opened = await caseOfPhone(citizen);
+    await server.as(admin).post(`/api/v1/cases/${opened.id}/replies`).send({ body: 'Tak, vi retter den.' }).expect(201);
+    const failed = await eventually(async () => (await detail(opened.id)).deliveries.find((d: { status: string }) => d.status === 'failed'), 'the delivery to fail');
+    expect(failed).toMatchObject({ channel: 'sms', attempts: 1, error: expect.stringMatching(/Twilio refused the message: .*not a valid phone number.*21211/) });
+  });
+
+  it('refuses a forged text and a text without a sender', async () => {
+    const forged = await postSigned(server, '/webhooks/twilio/sms', { MessageSid: newMessageSid(), From: danishMobile(), Body: 'Hej' }, 'forgedTokenForgedTokenForged0000');
+    expect(forged.status).toBe(403);
+    const noSender = await postSigned(server, '/webhooks/twilio/sms', { MessageSid: newMessageSid(), Body: 'Hej' });
+    expect(noSender.status).toBe(400);
+    expect(noSender.body.message).toBe('From is missing or is not a phone number');
+  });
+});
