@@ -186,4 +186,39 @@ describe('the phone channel (Twilio voice webhooks)', () => {
     const { contact } = await contactOfCall(callSid);
     expect(contact).toMatchObject({ channel: 'phone', outcome: 'ended-in-menu', durationSeconds: 12 });
   });
+
+  it('puts an unanswered call back in the queue and offers the caller a call-back or a voicemail', async () => {
+    const agent = await server.createStaff('agent', { languages: ['en'] });
+    await server.as(admin).put(`/api/v1/phone/endpoints/${agent.id}`).send({ endpoint: 'client:agent-two' }).expect(200);
+    await server.as(agent.token).put('/api/v1/me/presence').send({ status: 'available' }).expect(200);
+    const callSid = newCallSid();
+    const caller = danishMobile();
+    const twiml = parseTwiml((await postSigned(server, '/webhooks/twilio/voice/topic?lang=en', { CallSid: callSid, From: caller, Digits: '2' }).expect(200)).text);
+    expect(twiml.Dial.Client).toEqual(['agent-two']);
+    expect((await contactOfCall(callSid)).detail).toMatchObject({ status: 'assigned', assignee: { id: agent.id } });
+
+    const unanswered = parseTwiml((await postSigned(server, pathOf(twiml.Dial.action), { CallSid: callSid, From: caller, DialCallStatus: 'no-answer' }).expect(200)).text);
+    expect(saidIn(unanswered)[0].text).toBe('The member of staff could not answer.');
+    expect(unanswered.Gather.action).toBe(`${server.url}/webhooks/twilio/voice/choice?lang=en&topic=ydelser`);
+    const { detail, contact } = await contactOfCall(callSid);
+    expect(detail).toMatchObject({ status: 'queued', assignee: null });
+    expect(contact.outcome).toBe('no-answer');
+  });
+
+  it('keeps admin settings valid and the auth token out of every answer', async () => {
+    const account = (await server.as(admin).get('/api/v1/phone/account').expect(200)).body;
+    expect(account).toEqual({ configured: true, accountSid: TWILIO_ACCOUNT_SID, phoneNumber: TWILIO_NUMBER, seededFromEnv: true, updatedAt: expect.any(String) });
+    const replace = await server.as(admin).put('/api/v1/phone/account').send({ accountSid: TWILIO_ACCOUNT_SID, authToken: 'x'.repeat(32) });
+    expect(replace.status).toBe(409);
+    expect(replace.body.message).toMatch(/TWILIO_ACCOUNT_SID/);
+    const badEndpoint = await server.as(admin).put(`/api/v1/phone/endpoints/${(await server.createStaff('agent')).id}`).send({ endpoint: '2020 2020' });
+    expect(badEndpoint.status).toBe(400);
+    expect(badEndpoint.body.message).toMatch(/endpoint must be an E.164 number/);
+    const badMenu = await server.as(admin).put('/api/v1/phone/ivr-menu').send({ items: [{ digit: 1, topic: 'affald' }, { digit: 2, topic: 'findes-ikke' }] });
+    expect(badMenu.status).toBe(422);
+    expect(badMenu.body.message).toBe('topic findes-ikke does not exist');
+    expect((await server.as(admin).get('/api/v1/phone/ivr-menu').expect(200)).body.map((m: { topic: string }) => m.topic)).toEqual(['affald', 'ydelser', 'boern-og-skole']);
+    const agent = await server.createStaff('agent');
+    await server.as(agent.token).put('/api/v1/phone/ivr-menu').send({ items: [] }).expect(403);
+  });
 });
