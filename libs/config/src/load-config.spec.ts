@@ -35,6 +35,11 @@ describe('loadConfig', () => {
     [{ MAIL_MAX_MESSAGE_BYTES: '10' }, /^MAIL_MAX_MESSAGE_BYTES must be a whole number/],
     [{ MAIL_ACK_TEMPLATE_DIR: '/nonexistent-kontakt' }, /^MAIL_ACK_TEMPLATE_DIR must hold acknowledgement.da.txt/],
     [{ OUTBOX_MAX_ATTEMPTS: '0' }, /^OUTBOX_MAX_ATTEMPTS must be a whole number/],
+    [{ TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}` }, /^TWILIO_ACCOUNT_SID and TWILIO_AUTH_TOKEN must be set together/],
+    [{ TWILIO_ACCOUNT_SID: 'AC1', TWILIO_AUTH_TOKEN: 'a'.repeat(32) }, /^TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits/],
+    [{ TWILIO_PHONE_NUMBER: '70102030' }, /^TWILIO_PHONE_NUMBER must be an E.164 number/],
+    [{ TWILIO_API_BASE_URL: 'ftp://stand-in' }, /^TWILIO_API_BASE_URL must start with https: or http:/],
+    [{ TWILIO_USD_RATE_ORE: '6.9' }, /^TWILIO_USD_RATE_ORE must be a whole number/],
   ])('rejects %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
