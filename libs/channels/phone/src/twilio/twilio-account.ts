@@ -2,7 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import twilio from 'twilio';
 import { AppConfig } from '@kontakt/config';
 import { Database } from '@kontakt/database';
-import { Secrets } from '@kontakt/crypto';
+import { SecretKeyMismatch, Secrets } from '@kontakt/crypto';
 import { BaseUrlRequestClient } from './base-url-request-client';
 import { TwilioAccountRepository } from './twilio-account.repository';
 
@@ -53,9 +53,20 @@ export class TwilioAccount implements OnApplicationBootstrap {
   async credentials(): Promise<TwilioCredentials | undefined> {
     if (this.cached && Date.now() - this.cached.at < CACHE_MS) return this.cached.credentials;
     const row = await this.accounts.get(this.db);
-    const credentials = row && { accountSid: row.account_sid, authToken: this.secrets.decrypt(row.auth_token_enc), phoneNumber: row.phone_number ?? undefined };
-    this.cached = { at: Date.now(), credentials };
-    return credentials;
+    const credentials = row && { accountSid: row.account_sid, authToken: this.decrypt(row.auth_token_enc), phoneNumber: row.phone_number ?? undefined };
+    this.cached = { at: Date.now(), credentials: credentials?.authToken ? credentials : undefined };
+    return this.cached.credentials;
+  }
+
+  /** A token this server cannot decrypt (another SECRET_KEY) leaves Twilio unusable here, said loudly once per cache period. */
+  private decrypt(stored: string): string {
+    try {
+      return this.secrets.decrypt(stored);
+    } catch (error) {
+      if (!(error instanceof SecretKeyMismatch)) throw error;
+      this.logger.error({ event: 'twilio_token_undecryptable', error: error.message });
+      return '';
+    }
   }
 
   /** The REST client for the current account (remade when the account changes). */
