@@ -8,6 +8,7 @@ import { IntakeModule } from '@kontakt/intake';
 import { RoutingModule } from '@kontakt/routing';
 import { WebformModule } from '@kontakt/channels/webform';
 import { EmailModule } from '@kontakt/channels/email';
+import { PostModule } from '@kontakt/channels/post';
 import { CryptoModule } from '@kontakt/crypto';
 import { OutboxModule } from '@kontakt/outbox';
 import { AdminBootstrap } from './admin-bootstrap';
@@ -32,6 +33,7 @@ export class AppModule {
         RoutingModule,
         WebformModule,
         EmailModule,
+        PostModule,
         DemoModule,
       ],
       controllers: [HealthController],
