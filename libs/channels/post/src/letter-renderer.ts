@@ -72,7 +72,8 @@ export function renderLetter(letter: LetterContent): Promise<RenderedLetter> {
   for (const y of MARKS) doc.moveTo(mm(3), y).lineTo(y === MARKS[1] ? mm(9) : mm(7), y).lineWidth(0.3).stroke('#888888');
 
   doc.font('Helvetica').fontSize(7).fillColor('black');
-  doc.text(fitted(doc, [letter.letterhead, ...letter.senderAddress].join(' · '), ADDRESS_WIDTH), ADDRESS_LEFT, RETURN_LINE_TOP, { lineBreak: false, underline: true });
+  // the return line names the municipality and its street and town; a department line would not fit
+  doc.text(fitted(doc, [letter.letterhead, ...letter.senderAddress.slice(-2)].join(' · '), ADDRESS_WIDTH), ADDRESS_LEFT, RETURN_LINE_TOP, { lineBreak: false, underline: true });
   doc.fontSize(10);
   const recipient = [letter.recipientName, ...letter.recipientLines].filter((l): l is string => Boolean(l)).slice(0, MAX_RECIPIENT_LINES);
   recipient.forEach((line, i) => doc.text(fitted(doc, line, ADDRESS_WIDTH), ADDRESS_LEFT, RECIPIENT_TOP + i * 12, { lineBreak: false }));
