@@ -37,15 +37,16 @@ const detect: Detect = async (buffer) => {
 
 const refuse = (da: string, en: string): Inspection => ({ ok: false, problem: { da, en } });
 
-/** The page count and page sizes of a PDF from pdfinfo; a file poppler cannot open is not a PDF we can read. */
+/**
+ * The page count and largest page side of a PDF from one pdfinfo run (sizes of at most the first
+ * `maxPages` pages; a longer PDF is refused on its count anyway). A file poppler cannot open is not a PDF we can read.
+ */
 async function pdfPages(path: string, maxPages: number): Promise<{ pages: number; largestSide: number } | undefined> {
-  const info = (await runTool('pdfinfo', [path], PDFINFO_LIMITS)).toString('utf8');
+  const info = (await runTool('pdfinfo', ['-f', '1', '-l', String(maxPages), path], PDFINFO_LIMITS)).toString('utf8');
   const pages = Number(/^Pages:\s+(\d+)/m.exec(info)?.[1] ?? NaN);
   if (!Number.isInteger(pages) || pages < 1) return undefined;
-  if (pages > maxPages) return { pages, largestSide: 0 };
-  const sizes = (await runTool('pdfinfo', ['-f', '1', '-l', String(pages), path], PDFINFO_LIMITS)).toString('utf8');
   let largestSide = 0;
-  for (const match of sizes.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)) {
+  for (const match of info.matchAll(/^Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts/gm)) {
     largestSide = Math.max(largestSide, Number(match[1]), Number(match[2]));
   }
   return { pages, largestSide };
