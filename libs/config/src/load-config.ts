@@ -117,7 +117,8 @@ function templateDir(env: Env): string | undefined {
 function letterLines(env: Env, name: string, fallback: string, min: number, max: number): string[] {
   const lines = (env[name]?.trim() || fallback).split('|').map((line) => line.trim()).filter(Boolean);
   if (lines.length < min || lines.length > max || lines.some((line) => line.length > 50)) {
-    throw new ConfigError(`${name} must be ${min} to ${max} lines of at most 50 characters separated by | (got "${env[name]}")`);
+    const count = min === max ? `${min} line` : `${min} to ${max} lines`;
+    throw new ConfigError(`${name} must be ${count} of at most 50 characters, separated by | (got "${env[name]}")`);
   }
   return lines;
 }
