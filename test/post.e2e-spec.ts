@@ -101,6 +101,21 @@ suite('the mailroom registers scanned letters', () => {
       expect(found.map((c) => c.id)).toEqual(expect.arrayContaining(letters.map((l) => l.caseId)));
     });
 
+    it('gives the sender the address the scan shows, and puts a case reference it quotes on the case', async () => {
+      const earlier = await submitCase(server, { message: 'Jeg har søgt om boligstøtte.' });
+      const [letter] = await registerLetters(server, admin, [{ filename: 'svar.png', content: await letterPng(['Ole Hansen', 'Bakkevej 12', '8660 Skanderborg', '', `Sag ${earlier.reference}`, 'Jeg venter stadig på svar.'], 300) }]);
+
+      expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'done', method: 'ocr' });
+      const body = await detail(letter.caseId);
+      expect(body.citizen.addresses).toEqual(['bakkevej 12, 8660 skanderborg']);
+      expect(body.events).toEqual(expect.arrayContaining([
+        expect.objectContaining({ type: 'citizen_address_read' }),
+        expect.objectContaining({ type: 'letter_quotes_reference', data: expect.objectContaining({ references: [earlier.reference] }) }),
+      ]));
+      const answer = await server.as(admin).post(`/api/v1/cases/${letter.caseId}/replies`).send({ body: 'Vi har modtaget dit brev.', channel: 'post' });
+      expect(answer.status).toBe(201);
+    });
+
     it('keeps the topic the clerk chose when the text arrives', async () => {
       const [letter] = await registerLetters(server, admin, [{ filename: 'scan.png', content: await letterPng([...lines, 'PS: Også hullet i vejen.']) }], { senderName: 'Birthe Nielsen', topic: 'veje' });
       expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'done' });

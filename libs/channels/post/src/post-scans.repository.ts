@@ -50,6 +50,9 @@ export interface ScanRow {
 /** Where the case a letter arrived on stands, to decide whether its topic may still change. */
 export interface ScanCase {
   case_id: string;
+  reference: string;
+  citizen_id: string;
+  citizen_has_address: boolean;
   status: string;
   assignee_id: string | null;
   subject: string;
@@ -127,9 +130,15 @@ export class PostScansRepository {
     await tx.rows('UPDATE contacts SET body_text = $2 WHERE id = $1', [contactId, text]);
   }
 
+  /** The address read from the letter, kept on the contact as the sender wrote it (replies by post are addressed from it). */
+  async setContactSenderAddress(tx: Sql, contactId: string, address: string): Promise<void> {
+    await tx.rows(`UPDATE contacts SET sender = sender || jsonb_build_object('address', $2::text) WHERE id = $1`, [contactId, address]);
+  }
+
   scanCase(tx: Sql, contactId: string): Promise<ScanCase | undefined> {
     return tx.one(
-      `SELECT k.id AS case_id, k.status, k.assignee_id, k.subject, s.topic_chosen,
+      `SELECT k.id AS case_id, k.reference, k.status, k.assignee_id, k.subject, s.topic_chosen, c.citizen_id,
+         EXISTS (SELECT 1 FROM citizen_identities i WHERE i.citizen_id = c.citizen_id AND i.kind = 'address') AS citizen_has_address,
          NOT EXISTS (SELECT 1 FROM contacts o WHERE o.case_id = k.id AND o.id <> $1 AND o.created_at <= c.created_at) AS opened_by_this_letter
        FROM contacts c JOIN cases k ON k.id = c.case_id JOIN post_scans s ON s.contact_id = c.id WHERE c.id = $1 FOR UPDATE OF k`,
       [contactId],

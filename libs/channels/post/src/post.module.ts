@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { CasesModule } from '@kontakt/cases';
+import { CitizensModule } from '@kontakt/citizens';
 import { IntakeModule } from '@kontakt/intake';
 import { OutboxChannels } from '@kontakt/outbox';
 import { TopicsModule } from '@kontakt/topics';
@@ -20,7 +21,7 @@ import { ScanReadingWorker } from './scan-reading.worker';
  * the mailroom prints in batches and posts (postage recorded as the contact's cost).
  */
 @Module({
-  imports: [IntakeModule, CasesModule, TopicsModule],
+  imports: [IntakeModule, CasesModule, CitizensModule, TopicsModule],
   controllers: [PostController, PrintQueueController],
   providers: [PostScansRepository, PrintQueueRepository, RegisterLetters, LetterReading, ScanReadingWorker, PostReplyComposer, PrintQueueDelivery, PrintBatches],
 })
