@@ -5,6 +5,8 @@ import type { Language } from '@kontakt/core';
 import type { UploadedScan } from './register-letters';
 
 export const MAX_FILES_PER_REGISTRATION = 50;
+/** Scans are held in memory while they are checked; one registration carries at most this many times the file limit. */
+export const REGISTRATION_FILE_BUDGET = 5;
 
 /** The API's message language: Danish when Accept-Language puts it first, else English. */
 export function apiLanguage(request: Request): Language {
@@ -21,11 +23,16 @@ export function readScanUpload(request: Request, response: Response, maxBytes: n
   if (!request.is('multipart/form-data')) {
     return Promise.reject(new BadRequestException(language === 'da' ? 'Send scanningerne som multipart/form-data i feltet "files"' : 'Send the scans as multipart/form-data in the field "files"'));
   }
+  const mb = Math.round(maxBytes / (1024 * 1024));
+  const total = Number(request.headers['content-length'] ?? 0);
+  if (total > maxBytes * REGISTRATION_FILE_BUDGET) {
+    const most = mb * REGISTRATION_FILE_BUDGET;
+    return Promise.reject(new PayloadTooLargeException(language === 'da' ? `Send højst ${most} MB ad gangen; del bunken op` : `Send at most ${most} MB at a time; split the pile`));
+  }
   const upload = multer({
     storage: multer.memoryStorage(),
     limits: { files: MAX_FILES_PER_REGISTRATION, fileSize: maxBytes + 1, fields: 10, fieldSize: 10 * 1024, parts: MAX_FILES_PER_REGISTRATION + 10 },
   }).array('files');
-  const mb = Math.round(maxBytes / (1024 * 1024));
   return new Promise((resolve, reject) => {
     upload(request, response, (error: unknown) => {
       const code = (error as { code?: string } | undefined)?.code;
