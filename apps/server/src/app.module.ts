@@ -11,6 +11,7 @@ import { EmailModule } from '@kontakt/channels/email';
 import { PhoneModule } from '@kontakt/channels/phone';
 import { SmsModule } from '@kontakt/channels/sms';
 import { StaffLoggedModule } from '@kontakt/channels/staff-logged';
+import { PostModule } from '@kontakt/channels/post';
 import { CryptoModule } from '@kontakt/crypto';
 import { OutboxModule } from '@kontakt/outbox';
 import { AdminBootstrap } from './admin-bootstrap';
@@ -36,6 +37,7 @@ export class AppModule {
         WebformModule,
         EmailModule,
         PhoneModule, SmsModule, StaffLoggedModule,
+        PostModule,
         DemoModule,
       ],
       controllers: [HealthController],

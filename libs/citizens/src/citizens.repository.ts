@@ -68,6 +68,16 @@ export class CitizensRepository {
     return citizenId;
   }
 
+  /** Gives a known citizen an identity learnt later (an address read from their letter), unless someone already has it. */
+  async addIdentity(tx: Sql, citizenId: string, identity: CitizenIdentity): Promise<boolean> {
+    const rows = await tx.rows<{ id: string }>(
+      `INSERT INTO citizen_identities (citizen_id, kind, value) VALUES ($1, $2, $3)
+       ON CONFLICT ON CONSTRAINT citizen_identities_kind_value DO NOTHING RETURNING id`,
+      [citizenId, identity.kind, identity.value],
+    );
+    return rows.length > 0;
+  }
+
   citizen(sql: Sql, id: string): Promise<CitizenRow | undefined> {
     return sql.one('SELECT id, display_name, preferred_language, segment, created_at FROM citizens WHERE id = $1', [id]);
   }

@@ -70,6 +70,18 @@ export class AppConfig {
   readonly twilioUsdRateOre!: number;
   /** Øre per SMS segment, used when Twilio reports no price for a message (inbound SMS, or before it is priced). */
   readonly smsSegmentCostOre!: number;
+  /** Letters: the letterhead (the municipality's name), the sender block's address lines and contact lines. */
+  readonly postLetterhead!: string;
+  readonly postSenderAddress!: string[];
+  readonly postSenderContact!: string[];
+  /** Postage per letter in øre, recorded as the letter's cost when it is posted. */
+  readonly postPostageMinor!: number;
+  /** A registered scan larger than this, or with more pages, is refused. */
+  readonly postMaxUploadBytes!: number;
+  readonly postMaxPages!: number;
+  /** Scans read by OCR at once in one server process, and the limit on reading one page. */
+  readonly postOcrConcurrency!: number;
+  readonly postOcrPageTimeoutSeconds!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

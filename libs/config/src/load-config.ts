@@ -131,6 +131,33 @@ function twilio(env: Env): Pick<AppConfig, 'twilioAccountSid' | 'twilioAuthToken
   };
 }
 
+/** Lines of a letter's sender block from `line | line | …`; each short enough for the block's width. */
+function letterLines(env: Env, name: string, fallback: string, min: number, max: number): string[] {
+  const lines = (env[name]?.trim() || fallback).split('|').map((line) => line.trim()).filter(Boolean);
+  if (lines.length < min || lines.length > max || lines.some((line) => line.length > 50)) {
+    const count = min === max ? `${min} line` : `${min} to ${max} lines`;
+    throw new ConfigError(`${name} must be ${count} of at most 50 characters, separated by | (got "${env[name]}")`);
+  }
+  return lines;
+}
+
+function post(env: Env): Pick<AppConfig, 'postLetterhead' | 'postSenderAddress' | 'postSenderContact' | 'postPostageMinor' | 'postMaxUploadBytes' | 'postMaxPages' | 'postOcrConcurrency' | 'postOcrPageTimeoutSeconds'> {
+  const postSenderAddress = letterLines(env, 'POST_SENDER_ADDRESS', 'Borgerservice | Rådhuset | 8660 Skanderborg', 2, 4);
+  if (!/^\d{4} \S/.test(postSenderAddress[postSenderAddress.length - 1])) {
+    throw new ConfigError(`POST_SENDER_ADDRESS must end with a Danish postcode and town such as "8660 Skanderborg" (got "${env.POST_SENDER_ADDRESS}")`);
+  }
+  return {
+    postLetterhead: letterLines(env, 'POST_LETTERHEAD', 'Kommunen', 1, 1)[0],
+    postSenderAddress,
+    postSenderContact: env.POST_SENDER_CONTACT?.trim() ? letterLines(env, 'POST_SENDER_CONTACT', '', 1, 4) : [],
+    postPostageMinor: integer(env, 'POST_POSTAGE_MINOR', 2900, 0, 1_000_000),
+    postMaxUploadBytes: integer(env, 'POST_MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    postMaxPages: integer(env, 'POST_MAX_PAGES', 30, 1, 500),
+    postOcrConcurrency: integer(env, 'POST_OCR_CONCURRENCY', 1, 1, 16),
+    postOcrPageTimeoutSeconds: integer(env, 'POST_OCR_PAGE_TIMEOUT_SECONDS', 60, 5, 600),
+  };
+}
+
 /** Reads and checks every variable Kontakt uses; throws a ConfigError naming the first bad one. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -161,5 +188,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxMaxAttempts: integer(env, 'OUTBOX_MAX_ATTEMPTS', 10, 1, 100),
     outboxRetryBaseMs: integer(env, 'OUTBOX_RETRY_BASE_MS', 5_000, 10, 3_600_000),
     ...twilio(env),
+    ...post(env),
   });
 }

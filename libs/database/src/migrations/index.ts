@@ -5,6 +5,7 @@ import { OutboxMessages1764320000010 } from './1764320000010-outbox-messages';
 import { EmailMailboxes1764320000011 } from './1764320000011-email-mailboxes';
 import { ContactCosts1764330000000 } from './1764330000000-contact-costs';
 import { PhoneAndSms1764340000000 } from './1764340000000-phone-and-sms';
+import { PostLetters1764350000000 } from './1764350000000-post-letters';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   EmailMailboxes1764320000011,
   ContactCosts1764330000000,
   PhoneAndSms1764340000000,
+  PostLetters1764350000000,
 ];

@@ -1,0 +1,77 @@
+import type { AppConfig } from '@kontakt/config';
+import type { Sql } from '@kontakt/core';
+import type { Database } from '@kontakt/database';
+import type { CaseEvent, CaseRoutingHooks, CasesRepository } from '@kontakt/cases';
+import type { CitizensRepository } from '@kontakt/citizens';
+import type { Topic, TopicsService } from '@kontakt/topics';
+import { LetterReading } from './letter-reading';
+import type { PostScansRepository, ScanCase } from './post-scans.repository';
+
+const topic = (slug: string, keywords: string[], isDefault = false): Topic => ({
+  id: `${slug}-id`, slug, nameDa: slug, nameEn: slug, queueId: `${slug}-queue`, queueSlug: `${slug}-queue`, queueSlaMinutes: 60, keywords, priority: 2, isDefault, active: true, position: 0,
+});
+const TOPICS = [topic('generelt', [], true), topic('affald', ['storskrald'])];
+
+/** The letter's case as scanCase reports it; each test changes what matters to it. */
+const waitingCase = (changes: Partial<ScanCase> = {}): ScanCase => ({
+  case_id: 'case-1', reference: 'K-2026-000001', citizen_id: 'citizen-1', citizen_has_address: true, status: 'queued', assignee_id: null,
+  subject: '—', opened_by_this_letter: true, topic_chosen: false, ...changes,
+});
+
+function reading(at: ScanCase) {
+  const events: CaseEvent[] = [];
+  const reclassified: unknown[] = [];
+  const tx = {} as Sql;
+  const scans: Partial<PostScansRepository> = {
+    lockUnread: async () => ({ case_id: at.case_id, status: 'pending' }),
+    setContactText: async () => undefined,
+    markDone: async () => undefined,
+    scanCase: async () => at,
+    setContactSenderAddress: async () => undefined,
+    reclassifyWaitingCase: async (_tx, _caseId, change) => {
+      reclassified.push(change);
+      return true;
+    },
+  };
+  const service = new LetterReading(
+    { transaction: (work: (sql: Sql) => Promise<unknown>) => work(tx) } as unknown as Database,
+    scans as PostScansRepository,
+    { insertEvents: async (_tx: Sql, list: CaseEvent[]) => void events.push(...list) } as unknown as CasesRepository,
+    { addIdentity: async () => true } as unknown as CitizensRepository,
+    { active: async () => TOPICS } as unknown as TopicsService,
+    { contactRecorded: () => undefined } as unknown as CaseRoutingHooks,
+    { postSenderAddress: ['Rådhuset', '8660 Skanderborg'] } as AppConfig,
+  );
+  return { service, events, reclassified };
+}
+
+describe('recording the text of a letter read after intake', () => {
+  it('classifies the case the letter opened again while it waits unassigned', async () => {
+    const { service, events, reclassified } = reading(waitingCase());
+    await expect(service.record('contact-1', 'Vores storskrald er ikke hentet', 'ocr')).resolves.toEqual({ caseId: 'case-1', reclassified: true });
+    expect(reclassified).toEqual([expect.objectContaining({ topicId: 'affald-id', queueId: 'affald-queue', subject: 'Vores storskrald er ikke hentet' })]);
+    expect(events.map((e) => e.type)).toEqual(['letter_read', 'reclassified']);
+  });
+
+  it.each([
+    ['an agent holds it', { status: 'assigned', assignee_id: 'agent-1' }],
+    ['it is offered to an agent', { status: 'offered' }],
+    ['the clerk chose the topic', { topic_chosen: true }],
+    ['the letter joined an existing case', { opened_by_this_letter: false }],
+  ])('leaves the topic alone when %s', async (_label, changes) => {
+    const { service, events, reclassified } = reading(waitingCase(changes as Partial<ScanCase>));
+    await service.record('contact-1', 'Vores storskrald er ikke hentet', 'ocr');
+    expect(reclassified).toEqual([]);
+    expect(events.map((e) => e.type)).toEqual(['letter_read']);
+  });
+
+  it("learns the sender's address and notes quoted references, by a person's reading too", async () => {
+    const { service, events } = reading(waitingCase({ citizen_has_address: false, topic_chosen: true }));
+    await service.record('contact-1', 'Ole Hansen\nBakkevej 12\n8660 Skanderborg\n\nSag K-2026-000042', 'manual', 'staff-1');
+    expect(events).toEqual([
+      expect.objectContaining({ type: 'letter_read', actorKind: 'staff', actorId: 'staff-1', data: { contactId: 'contact-1', method: 'manual' } }),
+      expect.objectContaining({ type: 'citizen_address_read' }),
+      expect.objectContaining({ type: 'letter_quotes_reference', data: { contactId: 'contact-1', references: ['K-2026-000042'] } }),
+    ]);
+  });
+});

@@ -1,0 +1,87 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppConfig } from '@kontakt/config';
+import { DomainError, Sql } from '@kontakt/core';
+import { Database } from '@kontakt/database';
+import { CaseEvent, CaseRoutingHooks, CasesRepository, extractReferences } from '@kontakt/cases';
+import { CitizensRepository, normaliseAddress } from '@kontakt/citizens';
+import { classify, Topic, TopicsService } from '@kontakt/topics';
+import { findSenderAddress, formatPostalAddress, parsePostalAddress } from './danish-address';
+import { PostScansRepository, ReadMethod, ScanCase } from './post-scans.repository';
+
+const SUBJECT_MAX = 200;
+
+const firstLine = (text: string) => {
+  const line = text.split('\n').map((l) => l.trim()).find(Boolean) ?? '—';
+  return line.length > SUBJECT_MAX ? `${line.slice(0, SUBJECT_MAX - 1)}…` : line;
+};
+
+/**
+ * Records the text of a letter read after intake (by OCR, or typed by a person when OCR could not):
+ * the contact's text becomes searchable; a case the letter opened that still waits for an agent is
+ * classified again on the text, unless the clerk chose its topic; a sender without a known address
+ * gets the one the letter shows; and case references the letter quotes are put on its case for the
+ * agent (the contact stays where intake put it — see the README).
+ */
+@Injectable()
+export class LetterReading {
+  private readonly logger = new Logger(LetterReading.name);
+
+  constructor(
+    private readonly db: Database,
+    private readonly scans: PostScansRepository,
+    private readonly cases: CasesRepository,
+    private readonly citizens: CitizensRepository,
+    private readonly topics: TopicsService,
+    private readonly routing: CaseRoutingHooks,
+    private readonly config: AppConfig,
+  ) {}
+
+  async record(contactId: string, text: string, method: ReadMethod, staffId?: string): Promise<{ caseId: string; reclassified: boolean }> {
+    const topics = await this.topics.active();
+    const result = await this.db.transaction(async (tx) => {
+      const scan = await this.scans.lockUnread(tx, contactId);
+      if (!scan) throw new DomainError('conflict', `Letter ${contactId} is not waiting to be read (unknown, or its text is already recorded)`);
+      await this.scans.setContactText(tx, contactId, text);
+      await this.scans.markDone(tx, contactId, method);
+      const events: CaseEvent[] = [{
+        caseId: scan.case_id, type: 'letter_read', actorKind: staffId ? 'staff' : 'system', actorId: staffId, data: { contactId, method },
+      }];
+      const at = (await this.scans.scanCase(tx, contactId))!;
+      const reclassified = await this.reclassify(tx, at, text, topics, events, contactId);
+      await this.learnAddress(tx, at, text, events, contactId);
+      const quoted = extractReferences(text).filter((reference) => reference !== at.reference);
+      if (quoted.length > 0) events.push({ caseId: at.case_id, type: 'letter_quotes_reference', actorKind: 'system', data: { contactId, references: quoted } });
+      await this.cases.insertEvents(tx, events);
+      return { caseId: scan.case_id, reclassified };
+    });
+    this.logger.log({ event: 'letter_read', caseId: result.caseId, contactId, method, reclassified: result.reclassified });
+    this.routing.contactRecorded(result.caseId, contactId, false);
+    return result;
+  }
+
+  private async reclassify(tx: Sql, at: ScanCase, text: string, topics: Topic[], events: CaseEvent[], contactId: string): Promise<boolean> {
+    if (!at.opened_by_this_letter || at.topic_chosen || at.status !== 'queued' || at.assignee_id) return false;
+    const classification = classify(topics, { body: text });
+    const changed = await this.scans.reclassifyWaitingCase(tx, at.case_id, {
+      topicId: classification.topic.id, queueId: classification.topic.queueId, priority: classification.priority, language: classification.language, subject: firstLine(text),
+    });
+    if (changed) {
+      events.push({
+        caseId: at.case_id, type: 'reclassified', actorKind: 'system',
+        data: { contactId, topic: classification.topic.slug, priority: classification.priority, matchedKeywords: classification.matchedKeywords },
+      });
+    }
+    return changed;
+  }
+
+  /** The address on the letter joins the sender's record when they have none and nobody else has it. */
+  private async learnAddress(tx: Sql, at: ScanCase, text: string, events: CaseEvent[], contactId: string): Promise<void> {
+    if (at.citizen_has_address) return;
+    const own = parsePostalAddress(this.config.postSenderAddress.join('\n'));
+    const shown = findSenderAddress(text, own ? [formatPostalAddress(own)] : []);
+    const value = shown && normaliseAddress(formatPostalAddress(shown.address));
+    if (!value || !(await this.citizens.addIdentity(tx, at.citizen_id, { kind: 'address', value }))) return;
+    await this.scans.setContactSenderAddress(tx, contactId, formatPostalAddress(shown.address));
+    events.push({ caseId: at.case_id, type: 'citizen_address_read', actorKind: 'system', data: { contactId, citizenId: at.citizen_id } });
+  }
+}

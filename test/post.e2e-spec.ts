@@ -1,0 +1,186 @@
+import { expectApiError, listAllCases } from './support/api-expectations';
+import { submitCase } from './support/factories';
+import { blankPng, hugePagePdf, imageOnlyPdf, letterPng, manyPagesPdf, textPdf, toolsInstalled } from './support/letter-documents';
+import { postLetters, registerLetters, scanSettled } from './support/letter-registration';
+import { requireOrSkip } from './support/require-or-skip';
+import { startServer, TestServer } from './support/test-server';
+
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
+const MAX_PAGES = 10;
+
+const suite = requireOrSkip(toolsInstalled('pdftotext', 'pdftoppm', 'pdfinfo', 'pdfunite', 'tesseract'), 'poppler-utils and tesseract-ocr (with tesseract-ocr-dan) must be installed');
+
+suite('the mailroom registers scanned letters', () => {
+  let server: TestServer;
+  let admin: string;
+
+  beforeAll(async () => {
+    server = await startServer({ env: { POST_MAX_UPLOAD_BYTES: String(MAX_UPLOAD_BYTES), POST_MAX_PAGES: String(MAX_PAGES), POST_SENDER_ADDRESS: 'Borgerservice | Adelgade 44 | 8660 Skanderborg' } });
+    admin = await server.adminToken();
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const detail = async (caseId: string) => {
+    const response = await server.as(admin).get(`/api/v1/cases/${caseId}`);
+    expect(response.status).toBe(200);
+    return response.body;
+  };
+  const contactText = async (caseId: string, contactId: string): Promise<string> =>
+    (await detail(caseId)).contacts.find((c: { id: string }) => c.id === contactId).text;
+
+  describe('letters with text in the PDF', () => {
+    it('records the PDF text on a post contact at once, finds the sender by the address the letter shows, and classifies by the text', async () => {
+      const pdf = await textPdf(['Ole Sørensen', 'Vestergade 7', '8660 Skanderborg', '', 'Skanderborg Kommune', 'Adelgade 44', '8660 Skanderborg', '', 'Vores storskrald blev ikke hentet i denne uge.']);
+
+      const [letter] = await registerLetters(server, admin, [{ filename: 'brev-ole.pdf', content: pdf }], { receivedAt: '2026-11-30' });
+
+      expect(letter).toMatchObject({ filename: 'brev-ole.pdf', newCase: true, duplicate: false, pages: 1, text: 'done' });
+      const body = await detail(letter.caseId);
+      expect(body).toMatchObject({ channel: 'post', topic: 'affald' });
+      expect(body.citizen).toMatchObject({ name: 'Ole Sørensen', addresses: ['vestergade 7, 8660 skanderborg'] });
+      const contact = body.contacts[0];
+      expect(contact).toMatchObject({ channel: 'post', direction: 'inbound', occurredAt: '2026-11-30T00:00:00.000Z' });
+      expect(contact.text.replace(/\s+/g, ' ')).toContain('Vores storskrald blev ikke hentet i denne uge.');
+      expect(contact.attachments).toEqual([expect.objectContaining({ filename: 'brev-ole.pdf', contentType: 'application/pdf' })]);
+      const scan = await server.as(admin).get(`/api/v1/post/scans/${letter.contactId}`);
+      expect(scan.body).toMatchObject({ status: 'done', method: 'embedded', pages: 1, reference: letter.reference });
+    });
+
+    it('threads a letter that quotes a case reference into that case', async () => {
+      const earlier = await submitCase(server, { message: 'Hvornår kommer skraldebilen?' });
+
+      const [letter] = await registerLetters(server, admin, [{ filename: 'svar.pdf', content: await textPdf([`Angående sag ${earlier.reference}`, 'Jeg sender hermed de papirer, I bad om.']) }], { senderName: 'Karen Hansen' });
+
+      expect(letter).toMatchObject({ caseId: earlier.id, reference: earlier.reference, newCase: false });
+      expect((await detail(earlier.id)).contacts.map((c: { channel: string }) => c.channel)).toEqual(['webform', 'post']);
+    });
+
+    it('finds the citizen again by a known address however the clerk writes it', async () => {
+      const [first] = await registerLetters(server, admin, [{ filename: 'a.pdf', content: await textPdf(['Jeg har et spørgsmål om min ejendomsskat for i år.']) }], {
+        senderName: 'Per Madsen', senderAddress: 'Skolegade 3, 1. th.\n8660 Skanderborg',
+      });
+      const [second] = await registerLetters(server, admin, [{ filename: 'b.pdf', content: await textPdf(['Endnu et spørgsmål om min grundskyld, tak for svar.']) }], {
+        senderAddress: 'skolegade  nr. 3,  1. th., DK-8660 Skanderborg, Danmark',
+      });
+
+      const [a, b] = await Promise.all([detail(first.caseId), detail(second.caseId)]);
+      expect(b.citizen.id).toBe(a.citizen.id);
+      expect(a.citizen).toMatchObject({ name: 'Per Madsen', addresses: ['skolegade 3, 1. th., 8660 skanderborg'] });
+    });
+
+    it('registers the same file twice as one letter', async () => {
+      const pdf = await textPdf(['Et brev om parkering, der blev scannet to gange.']);
+      const [once] = await registerLetters(server, admin, [{ filename: 'p.pdf', content: pdf }], { senderName: 'Lis Holm' });
+      const [twice] = await registerLetters(server, admin, [{ filename: 'p-igen.pdf', content: pdf }], { senderName: 'Lis Holm' });
+      expect(twice).toMatchObject({ contactId: once.contactId, duplicate: true });
+    });
+  });
+
+  describe('scans read by OCR after intake', () => {
+    const lines = ['Kære kommune', 'Vores affaldsspand er ikke tømt', 'i tre uger. Storskrald ligger', 'stadig på fortovet.', 'Venlig hilsen Birthe'];
+
+    it('reads an image-only PDF and a PNG with Tesseract, updates the text, makes it searchable and classifies the waiting case again', async () => {
+      const letters = await registerLetters(server, admin, [
+        { filename: 'scan.pdf', content: await imageOnlyPdf(lines) },
+        { filename: 'scan.png', content: await letterPng(lines) },
+      ], { senderName: 'Birthe Nielsen' });
+
+      expect(letters.map((l) => l.text)).toEqual(['pending', 'pending']);
+      for (const letter of letters) {
+        expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'done', method: 'ocr' });
+        const text = (await contactText(letter.caseId, letter.contactId)).toLowerCase();
+        for (const word of ['affaldsspand', 'tømt', 'storskrald', 'fortovet']) expect(text).toContain(word);
+        const body = await detail(letter.caseId);
+        expect(body.topic).toBe('affald');
+        expect(body.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['letter_read', 'reclassified']));
+      }
+      const found = await listAllCases(server, admin, { text: 'affaldsspand' });
+      expect(found.map((c) => c.id)).toEqual(expect.arrayContaining(letters.map((l) => l.caseId)));
+    });
+
+    it('gives the sender the address the scan shows, and puts a case reference it quotes on the case', async () => {
+      const earlier = await submitCase(server, { message: 'Jeg har søgt om boligstøtte.' });
+      const [letter] = await registerLetters(server, admin, [{ filename: 'svar.png', content: await letterPng(['Ole Hansen', 'Bakkevej 12', '8660 Skanderborg', '', `Sag ${earlier.reference}`, 'Jeg venter stadig på svar.'], 300) }]);
+
+      expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'done', method: 'ocr' });
+      const body = await detail(letter.caseId);
+      expect(body.citizen.addresses).toEqual(['bakkevej 12, 8660 skanderborg']);
+      expect(body.events).toEqual(expect.arrayContaining([
+        expect.objectContaining({ type: 'citizen_address_read' }),
+        expect.objectContaining({ type: 'letter_quotes_reference', data: expect.objectContaining({ references: [earlier.reference] }) }),
+      ]));
+      const answer = await server.as(admin).post(`/api/v1/cases/${letter.caseId}/replies`).send({ body: 'Vi har modtaget dit brev.', channel: 'post' });
+      expect(answer.status).toBe(201);
+    });
+
+    it('keeps the topic the clerk chose when the text arrives', async () => {
+      const [letter] = await registerLetters(server, admin, [{ filename: 'scan.png', content: await letterPng([...lines, 'PS: Også hullet i vejen.']) }], { senderName: 'Birthe Nielsen', topic: 'veje' });
+      expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'done' });
+      expect((await detail(letter.caseId)).topic).toBe('veje');
+    });
+
+    it('flags a scan with nothing to read for manual reading, then takes the text a person types', async () => {
+      const [letter] = await registerLetters(server, admin, [{ filename: 'blank.png', content: await blankPng() }], { senderName: 'Anonym' });
+
+      expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'manual_reading', reason: expect.stringContaining('no readable text') });
+      const manual = await server.as(admin).get('/api/v1/post/scans').query({ status: 'manual_reading' });
+      expect(manual.body.items.map((s: { contactId: string }) => s.contactId)).toContain(letter.contactId);
+      expect((await detail(letter.caseId)).events.map((e: { type: string }) => e.type)).toContain('letter_needs_manual_reading');
+
+      const typed = await server.as(admin).put(`/api/v1/post/scans/${letter.contactId}/text`).send({ text: 'Håndskrevet brev om min folkepension.' });
+      expect(typed.status).toBe(200);
+      expect(typed.body).toMatchObject({ status: 'done', method: 'manual' });
+      expect(await contactText(letter.caseId, letter.contactId)).toBe('Håndskrevet brev om min folkepension.');
+      expect((await detail(letter.caseId)).topic).toBe('ydelser');
+      expectApiError(await server.as(admin).put(`/api/v1/post/scans/${letter.contactId}/text`).send({ text: 'igen' }), 409, 'not waiting to be read');
+    });
+  });
+
+  describe('refusing uploads that are not letters', () => {
+    const caseCount = async () => (await listAllCases(server, admin)).length;
+
+    it.each([
+      ['a file that is not a PDF or image by its content, whatever its name', () => [{ filename: 'brev.pdf', content: Buffer.from('Dette er bare tekst, ikke en PDF.') }], 400, 'brev.pdf is not a PDF, PNG, JPEG or TIFF'],
+      ['an empty file', () => [{ filename: 'tom.pdf', content: Buffer.alloc(0) }], 400, 'The file tom.pdf is empty'],
+      ['a file just over the size limit', () => [{ filename: 'stor.png', content: Buffer.alloc(MAX_UPLOAD_BYTES + 1, 1) }], 400, 'The file stor.png is larger than 2 MB'],
+      ['a file far over the size limit', () => [{ filename: 'enorm.png', content: Buffer.alloc(MAX_UPLOAD_BYTES * 2, 1) }], 413, 'A file is larger than 2 MB'],
+      ['no file at all', () => [], 400, 'Attach at least one scanned file in the field "files"'],
+    ])('refuses %s', async (_label, files, status, message) => {
+      const before = await caseCount();
+      expectApiError(await postLetters(server, admin, files(), { senderName: 'Test' }), status, message);
+      expect(await caseCount()).toBe(before);
+    });
+
+    it('refuses a PDF bomb: a page too large to rasterise, or more pages than a letter has', async () => {
+      const before = await caseCount();
+      expectApiError(await postLetters(server, admin, [{ filename: 'bombe.pdf', content: await hugePagePdf() }]), 400, 'The PDF bombe.pdf has a page larger than A2');
+      expectApiError(await postLetters(server, admin, [{ filename: 'lang.pdf', content: await manyPagesPdf(MAX_PAGES + 1) }]), 400, `The file lang.pdf has ${MAX_PAGES + 1} pages; at most ${MAX_PAGES} are allowed`);
+      expect(await caseCount()).toBe(before);
+    });
+
+    it('refuses the whole pile when one file is bad, in Danish when asked', async () => {
+      const before = await caseCount();
+      const response = await postLetters(server, admin, [{ filename: 'god.pdf', content: await textPdf(['Et helt almindeligt brev om vejen.']) }, { filename: 'tom.png', content: Buffer.alloc(0) }])
+        .set('Accept-Language', 'da');
+      expectApiError(response, 400, 'Filen tom.png er tom');
+      expect(await caseCount()).toBe(before);
+    });
+
+    it('checks the fields: dates, topics, addresses and unknown fields', async () => {
+      const file = [{ filename: 'x.pdf', content: await textPdf(['Et brev med forkerte felter i formularen.']) }];
+      expectApiError(await postLetters(server, admin, file, { receivedAt: 'i går' }), 400, 'receivedAt must be a date');
+      expectApiError(await postLetters(server, admin, file, { receivedAt: '2099-01-01' }), 422, 'receivedAt cannot be in the future');
+      expectApiError(await postLetters(server, admin, file, { topic: 'findes-ikke' }), 422, 'topic findes-ikke is not an active topic');
+      expectApiError(await postLetters(server, admin, file, { senderAddress: 'ukendt' }), 400, 'senderAddress must be street and number, then postcode and town');
+      expectApiError(await postLetters(server, admin, file, { color: 'blue' }), 400, 'color is not a field this endpoint accepts');
+      expectApiError(await server.as(admin).post('/api/v1/post/letters').send({ senderName: 'JSON' }), 400, 'multipart/form-data');
+    });
+
+    it('is for staff only', async () => {
+      expect((await server.request.post('/api/v1/post/letters').attach('files', await textPdf(['Hej']), 'a.pdf')).status).toBe(401);
+    });
+  });
+});
