@@ -10,6 +10,7 @@ import { WebformModule } from '@kontakt/channels/webform';
 import { EmailModule } from '@kontakt/channels/email';
 import { CryptoModule } from '@kontakt/crypto';
 import { OutboxModule } from '@kontakt/outbox';
+import { AnalyticsModule } from '@kontakt/analytics';
 import { AdminBootstrap } from './admin-bootstrap';
 import { HealthController } from './health/health.controller';
 import { DemoModule } from './demo/demo.module';
@@ -33,6 +34,7 @@ export class AppModule {
         WebformModule,
         EmailModule,
         DemoModule,
+        AnalyticsModule,
       ],
       controllers: [HealthController],
       providers: [AdminBootstrap],
