@@ -17,11 +17,11 @@ label{display:flex;flex-direction:column;font-size:.85rem}.cards{display:flex;fl
 .card{background:#fff;border:1px solid #d0d7de;padding:10px 14px;min-width:150px}.card b{display:block;font-size:1.3rem}
 section{background:#fff;border:1px solid #d0d7de;padding:12px;margin:12px 0;overflow-x:auto}table{border-collapse:collapse;font-size:.8rem}
 th,td{border:1px solid #d0d7de;padding:3px 6px;text-align:right}th{background:#eef1f4}td:first-child,th:first-child{text-align:left}
-.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(320px,1fr));gap:12px}a{color:#0550ae}`;
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:12px}figure{margin:0}a{color:#0550ae}`;
 
-function query(q: ReportQuery, lang: PageLanguage, extra: Record<string, string> = {}): string {
+function query(q: ReportQuery, extra: Record<string, string> = {}): string {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...q, lang, ...extra })) if (v !== undefined && v !== '') params.set(k, String(v));
+  for (const [k, v] of Object.entries({ ...q, ...extra })) if (v !== undefined && v !== '') params.set(k, String(v));
   return params.toString();
 }
 
@@ -78,19 +78,19 @@ export function dashboardPage(report: ChannelCostReport, lang: PageLanguage): st
   </div>`;
   const api = '/api/v1/reports';
   const exports = `<ul>
-    <li><a href="${api}/channel-costs?${escape(query(q, lang, { format: 'csv', table: 'periods' }))}">${escape(t.periods)} (CSV)</a></li>
-    <li><a href="${api}/channel-costs?${escape(query(q, lang, { format: 'csv', table: 'channels' }))}">${escape(t.channels)} (CSV)</a></li>
-    <li><a href="${api}/channel-costs?${escape(query(q, lang, { format: 'xlsx' }))}">${escape(t.periods)} + ${escape(t.channels)} (XLSX)</a></li>
+    <li><a href="${api}/channel-costs?${escape(query(q, { format: 'csv', table: 'periods' }))}">${escape(t.periods)} (CSV)</a></li>
+    <li><a href="${api}/channel-costs?${escape(query(q, { format: 'csv', table: 'channels' }))}">${escape(t.channels)} (CSV)</a></li>
+    <li><a href="${api}/channel-costs?${escape(query(q, { format: 'xlsx' }))}">${escape(t.periods)} + ${escape(t.channels)} (XLSX)</a></li>
     <li><a href="${api}/open-data?${escape(new URLSearchParams({ from: q.from, to: q.to, format: 'csv' }).toString())}">${escape(t.openData)}</a></li>
     <li><a href="${api}/monthly.pdf?month=${escape(q.to.slice(0, 7))}">${escape(t.pdf)}</a></li></ul>`;
-  const switchLang = `/reports/channel-costs?${escape(query(q, lang === 'da' ? 'en' : 'da'))}`;
+  const switchLang = `/reports/channel-costs?${escape(query(q, { lang: lang === 'da' ? 'en' : 'da' }))}`;
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escape(t.title)} – Kontakt</title><style>${STYLE}</style></head><body><main>
 <p><a href="${switchLang}" lang="${lang === 'da' ? 'en' : 'da'}">${escape(t.other)}</a></p>
 <h1>${escape(t.title)}</h1><p>${escape(t.intro)}</p>${form}<div class="cards">${cards}</div>
-<section aria-label="${escape(t.mixChart)}">${charts}</section>
-<section>${table(tables.periods, report.currency, lang)}</section>
-<section>${table(tables.channels, report.currency, lang)}</section>
+<section tabindex="0" aria-label="${escape(t.mixChart)}">${charts}</section>
+<section tabindex="0" aria-label="${escape(t.periods)}">${table(tables.periods, report.currency, lang)}</section>
+<section tabindex="0" aria-label="${escape(t.channels)}">${table(tables.channels, report.currency, lang)}</section>
 <section><h2>${escape(t.exports)}</h2>${exports}</section>
 <section><h2>${escape(t.definitions)}</h2><p><strong>${escape(t.savings)}.</strong> ${escape(t.savingsFormula)}</p>
 <p>${escape(t.percentiles)}</p><p>${escape(t.avoidable)}</p><p>${escape(t.fcr)}</p><p>${escape(t.models)}</p><p>${escape(t.digitalDef)}</p></section>
