@@ -16,13 +16,6 @@ export function periodOf(day: string, grouping: Grouping): string {
   return iso(date);
 }
 
-/** Every day from `from` to `to`, both included. */
-export function daysBetween(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (const d = asUtc(from); iso(d) <= to; d.setUTCDate(d.getUTCDate() + 1)) days.push(iso(d));
-  return days;
-}
-
 export function dayCount(from: string, to: string): number {
   return Math.round((asUtc(to).getTime() - asUtc(from).getTime()) / 86_400_000) + 1;
 }
