@@ -199,7 +199,7 @@ describe('channel-cost analytics', () => {
   it('refuses bad report input with a 4xx that says what to fix, and keeps agents out', async () => {
     expect((await report({ from: '2026-02-30', to: '2026-03-01' })).body.message).toMatch(/from is not a calendar date/);
     expect((await report({ from: '2026-03-02', to: '2026-03-01' })).status).toBe(422);
-    expect((await report({ ...MARCH, groupBy: 'year' })).body.message).toEqual(expect.arrayContaining([expect.stringMatching(/groupBy must be one of/)]));
+    expect((await report({ ...MARCH, groupBy: 'year' })).body.message).toMatch(/groupBy must be one of day, week, month/);
     expect((await report({ ...MARCH, baselineFrom: '2026-02-01' })).body.message).toMatch(/together/);
     const agent = await server.createStaff('agent');
     expect((await server.as(agent.token).get('/api/v1/reports/channel-costs').query(MARCH)).status).toBe(403);

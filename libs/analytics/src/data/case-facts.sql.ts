@@ -30,12 +30,15 @@ export function caseFactsSql(scope: string): string {
       SELECT ct.case_id, ct.channel, ct.direction, ct.occurred_at, ct.direct_cost_minor, ct.duration_seconds, ct.author_id,
              row_number() OVER (PARTITION BY ct.case_id, ct.direction ORDER BY ct.occurred_at, ct.id) AS nth
       FROM contacts ct JOIN c ON c.id = ct.case_id
+    ), per_contacts AS (
+      SELECT k.case_id, count(*) FILTER (WHERE k.direction = 'inbound') AS inbound,
+             min(k.occurred_at) FILTER (WHERE k.direction = 'outbound' AND k.author_id IS NOT NULL) AS responded_at
+      FROM k GROUP BY k.case_id
     ), per_case AS (
-      SELECT c.*, r.resolved_at, coalesce(r.reopened, false) AS reopened,
-             (SELECT count(*) FROM k WHERE k.case_id = c.id AND k.direction = 'inbound') AS inbound,
-             (SELECT min(k.occurred_at) FROM k WHERE k.case_id = c.id AND k.direction = 'outbound' AND k.author_id IS NOT NULL) AS responded_at,
+      SELECT c.*, r.resolved_at, coalesce(r.reopened, false) AS reopened, coalesce(pc.inbound, 0) AS inbound, pc.responded_at,
              s.answered_at, s.score
-      FROM c LEFT JOIN resolution r ON r.case_id = c.id LEFT JOIN survey_invitations s ON s.case_id = c.id AND s.score IS NOT NULL
+      FROM c LEFT JOIN resolution r ON r.case_id = c.id LEFT JOIN per_contacts pc ON pc.case_id = c.id
+        LEFT JOIN survey_invitations s ON s.case_id = c.id AND s.score IS NOT NULL
     ), parts (case_id, day, channel, contacts_in, contacts_out, chasing_contacts, recontacts, direct_cost_minor, costed_contacts,
               handling_seconds, timed_contacts, cases_opened, cases_resolved, fcr_cases, first_responses, first_responses_in_sla,
               survey_responses, survey_score_sum, first_response_bucket, resolution_bucket) AS (
