@@ -14,6 +14,7 @@ import { StaffLoggedModule } from '@kontakt/channels/staff-logged';
 import { PostModule } from '@kontakt/channels/post';
 import { CryptoModule } from '@kontakt/crypto';
 import { OutboxModule } from '@kontakt/outbox';
+import { AnalyticsModule } from '@kontakt/analytics';
 import { AdminBootstrap } from './admin-bootstrap';
 import { HealthController } from './health/health.controller';
 import { DemoModule } from './demo/demo.module';
@@ -39,6 +40,7 @@ export class AppModule {
         PhoneModule, SmsModule, StaffLoggedModule,
         PostModule,
         DemoModule,
+        AnalyticsModule,
       ],
       controllers: [HealthController],
       providers: [AdminBootstrap],

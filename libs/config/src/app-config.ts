@@ -82,6 +82,13 @@ export class AppConfig {
   /** Scans read by OCR at once in one server process, and the limit on reading one page. */
   readonly postOcrConcurrency!: number;
   readonly postOcrPageTimeoutSeconds!: number;
+  /** ISO 4217 code of the municipality's currency; every amount is in its minor units (øre for DKK). */
+  readonly analyticsCurrency!: string;
+  /** Seconds between folds of changed cases into the analytics rollups. */
+  readonly analyticsFoldSeconds!: number;
+  /** Where monthly reports and survey invitations are sent from (default SMTP_URL and MAIL_FROM). */
+  readonly reportsSmtpUrl?: string;
+  readonly reportsMailFrom?: MailFrom;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);

@@ -158,6 +158,16 @@ function post(env: Env): Pick<AppConfig, 'postLetterhead' | 'postSenderAddress' 
   };
 }
 
+function analytics(env: Env): Pick<AppConfig, 'analyticsCurrency' | 'analyticsFoldSeconds' | 'reportsSmtpUrl' | 'reportsMailFrom'> {
+  const currency = env.ANALYTICS_CURRENCY?.trim() || 'DKK';
+  if (!/^[A-Z]{3}$/.test(currency)) throw new ConfigError(`ANALYTICS_CURRENCY must be a three-letter ISO 4217 code such as DKK (got "${currency}")`);
+  const reportsSmtpUrl = url(env, 'REPORTS_SMTP_URL', ['smtp:', 'smtps:']) ?? url(env, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const from = env.REPORTS_MAIL_FROM?.trim() || env.MAIL_FROM?.trim();
+  const reportsMailFrom = from ? parseMailFrom(from) : undefined;
+  if (from && !reportsMailFrom) throw new ConfigError(`REPORTS_MAIL_FROM must be an address or "Name <address>" on one line (got "${from}")`);
+  return { analyticsCurrency: currency, analyticsFoldSeconds: integer(env, 'ANALYTICS_FOLD_SECONDS', 2, 1, 300), reportsSmtpUrl, reportsMailFrom };
+}
+
 /** Reads and checks every variable Kontakt uses; throws a ConfigError naming the first bad one. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const port = integer(env, 'PORT', 3000, 0, 65535);
@@ -189,5 +199,6 @@ export function loadConfig(env: Env = process.env): AppConfig {
     outboxRetryBaseMs: integer(env, 'OUTBOX_RETRY_BASE_MS', 5_000, 10, 3_600_000),
     ...twilio(env),
     ...post(env),
+    ...analytics(env),
   });
 }

@@ -6,6 +6,7 @@ import { EmailMailboxes1764320000011 } from './1764320000011-email-mailboxes';
 import { ContactCosts1764330000000 } from './1764330000000-contact-costs';
 import { PhoneAndSms1764340000000 } from './1764340000000-phone-and-sms';
 import { PostLetters1764350000000 } from './1764350000000-post-letters';
+import { AnalyticsRollups1764360000000 } from './1764360000000-analytics-rollups';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ContactCosts1764330000000,
   PhoneAndSms1764340000000,
   PostLetters1764350000000,
+  AnalyticsRollups1764360000000,
 ];

@@ -1,0 +1,104 @@
+import { bucketSql } from '../domain/duration-buckets';
+
+/**
+ * The one definition of what a case contributes to the rollups, computed from the raw tables
+ * (cases, citizens, contacts, case_events, survey_invitations). The incremental folder runs it for
+ * the cases that changed, the rebuild for every case, so both give the same facts by construction.
+ * Days are calendar days in the time zone `$2`.
+ *
+ * - contacts count on the day and channel they occurred; inbound ones are what unit costs apply to;
+ * - chasing: an inbound contact after the case's first inbound contact and before its first resolution;
+ * - re-contact: an inbound contact within 7 days after any case of the same citizen was resolved;
+ * - a case counts as opened on its creation day and resolved on its first resolution, both on its
+ *   channel of origin; first-contact resolution: resolved, never reopened, one inbound contact;
+ * - first response: the first staff-written outbound contact, in SLA when at or before `sla_due_at`;
+ * - a survey answer counts on the day it was given.
+ *
+ * `scope` is the SQL condition selecting the cases (`cs.id = ANY($1::uuid[])` or `true`).
+ */
+export function caseFactsSql(scope: string): string {
+  const zero = '0, 0, 0, 0, 0, 0, 0, 0';
+  return `
+    WITH c AS (
+      SELECT cs.id, cs.citizen_id, cs.channel, cs.topic_id, cs.queue_id, cs.created_at, cs.sla_due_at, z.segment
+      FROM cases cs JOIN citizens z ON z.id = cs.citizen_id WHERE ${scope}
+    ), resolution AS (
+      SELECT e.case_id, min(e.created_at) FILTER (WHERE e.to_status = 'resolved') AS resolved_at,
+             coalesce(bool_or(e.from_status = 'resolved' AND e.to_status NOT IN ('resolved', 'closed')), false) AS reopened
+      FROM case_events e JOIN c ON c.id = e.case_id WHERE e.to_status IS NOT NULL GROUP BY e.case_id
+    ), k AS (
+      SELECT ct.case_id, ct.channel, ct.direction, ct.occurred_at, ct.direct_cost_minor, ct.duration_seconds, ct.author_id,
+             row_number() OVER (PARTITION BY ct.case_id, ct.direction ORDER BY ct.occurred_at, ct.id) AS nth
+      FROM contacts ct JOIN c ON c.id = ct.case_id
+    ), per_contacts AS (
+      SELECT k.case_id, count(*) FILTER (WHERE k.direction = 'inbound') AS inbound,
+             min(k.occurred_at) FILTER (WHERE k.direction = 'outbound' AND k.author_id IS NOT NULL) AS responded_at
+      FROM k GROUP BY k.case_id
+    ), per_case AS (
+      SELECT c.*, r.resolved_at, coalesce(r.reopened, false) AS reopened, coalesce(pc.inbound, 0) AS inbound, pc.responded_at,
+             s.answered_at, s.score
+      FROM c LEFT JOIN resolution r ON r.case_id = c.id LEFT JOIN per_contacts pc ON pc.case_id = c.id
+        LEFT JOIN survey_invitations s ON s.case_id = c.id AND s.score IS NOT NULL
+    ), parts (case_id, day, channel, contacts_in, contacts_out, chasing_contacts, recontacts, direct_cost_minor, costed_contacts,
+              handling_seconds, timed_contacts, cases_opened, cases_resolved, fcr_cases, first_responses, first_responses_in_sla,
+              survey_responses, survey_score_sum, first_response_bucket, resolution_bucket) AS (
+      SELECT k.case_id, (k.occurred_at AT TIME ZONE $2)::date, k.channel,
+             (k.direction = 'inbound')::int, (k.direction = 'outbound')::int,
+             (k.direction = 'inbound' AND k.nth > 1 AND (p.resolved_at IS NULL OR k.occurred_at < p.resolved_at))::int,
+             (k.direction = 'inbound' AND EXISTS (
+                SELECT 1 FROM cases o JOIN case_events e ON e.case_id = o.id
+                WHERE o.citizen_id = p.citizen_id AND e.to_status = 'resolved'
+                  AND e.created_at < k.occurred_at AND e.created_at >= k.occurred_at - interval '7 days'))::int,
+             coalesce(k.direct_cost_minor, 0), (k.direct_cost_minor IS NOT NULL)::int,
+             coalesce(k.duration_seconds, 0), (k.duration_seconds IS NOT NULL)::int,
+             0, 0, 0, 0, 0, 0, 0, NULL::smallint, NULL::smallint
+      FROM k JOIN per_case p ON p.id = k.case_id
+      UNION ALL
+      SELECT p.id, (p.created_at AT TIME ZONE $2)::date, p.channel, ${zero}, 1, 0, 0, 0, 0, 0, 0, NULL, NULL FROM per_case p
+      UNION ALL
+      SELECT p.id, (p.resolved_at AT TIME ZONE $2)::date, p.channel, ${zero}, 0, 1, (p.inbound = 1 AND NOT p.reopened)::int,
+             0, 0, 0, 0, NULL, ${bucketSql('extract(epoch FROM p.resolved_at - p.created_at)')}
+      FROM per_case p WHERE p.resolved_at IS NOT NULL
+      UNION ALL
+      SELECT p.id, (p.responded_at AT TIME ZONE $2)::date, p.channel, ${zero}, 0, 0, 0, 1,
+             coalesce(p.responded_at <= p.sla_due_at, true)::int, 0, 0,
+             ${bucketSql('extract(epoch FROM p.responded_at - p.created_at)')}, NULL
+      FROM per_case p WHERE p.responded_at IS NOT NULL
+      UNION ALL
+      SELECT p.id, (p.answered_at AT TIME ZONE $2)::date, p.channel, ${zero}, 0, 0, 0, 0, 0, 1, p.score, NULL, NULL
+      FROM per_case p WHERE p.answered_at IS NOT NULL
+    )
+    SELECT parts.case_id, parts.day, parts.channel, p.topic_id, p.queue_id, p.segment,
+           sum(contacts_in)::int, sum(contacts_out)::int, sum(chasing_contacts)::int, sum(recontacts)::int,
+           sum(direct_cost_minor)::bigint, sum(costed_contacts)::int, sum(handling_seconds)::bigint, sum(timed_contacts)::int,
+           sum(cases_opened)::int, sum(cases_resolved)::int, sum(fcr_cases)::int, sum(first_responses)::int,
+           sum(first_responses_in_sla)::int, sum(survey_responses)::int, sum(survey_score_sum)::int,
+           max(first_response_bucket), max(resolution_bucket)
+    FROM parts JOIN per_case p ON p.id = parts.case_id
+    GROUP BY parts.case_id, parts.day, parts.channel, p.topic_id, p.queue_id, p.segment`;
+}
+
+export const FACT_COLUMNS = `case_id, day, channel, topic_id, queue_id, segment, contacts_in, contacts_out, chasing_contacts, recontacts,
+  direct_cost_minor, costed_contacts, handling_seconds, timed_contacts, cases_opened, cases_resolved, fcr_cases, first_responses,
+  first_responses_in_sla, survey_responses, survey_score_sum, first_response_bucket, resolution_bucket`;
+
+export const MEASURES = [
+  'contacts_in', 'contacts_out', 'chasing_contacts', 'recontacts', 'direct_cost_minor', 'costed_contacts', 'handling_seconds',
+  'timed_contacts', 'cases_opened', 'cases_resolved', 'fcr_cases', 'first_responses', 'first_responses_in_sla', 'survey_responses',
+  'survey_score_sum',
+] as const;
+
+/** Rollup rows (and duration histograms) from the facts joined to `keys`, a relation of (day, channel, topic_id, queue_id, segment). */
+export const rollupFromFactsSql = (keysJoin: string) => `
+  INSERT INTO analytics_daily (day, channel, topic_id, queue_id, segment, ${MEASURES.join(', ')})
+  SELECT f.day, f.channel, f.topic_id, f.queue_id, f.segment, ${MEASURES.map((m) => `sum(f.${m})`).join(', ')}
+  FROM analytics_case_facts f ${keysJoin}
+  GROUP BY f.day, f.channel, f.topic_id, f.queue_id, f.segment`;
+
+export const durationsFromFactsSql = (keysJoin: string) => `
+  INSERT INTO analytics_daily_durations (day, channel, topic_id, queue_id, segment, metric, bucket, cases)
+  SELECT f.day, f.channel, f.topic_id, f.queue_id, f.segment, m.metric, m.bucket, count(*)
+  FROM analytics_case_facts f ${keysJoin}
+  CROSS JOIN LATERAL (VALUES ('first_response', f.first_response_bucket), ('resolution', f.resolution_bucket)) AS m (metric, bucket)
+  WHERE m.bucket IS NOT NULL
+  GROUP BY f.day, f.channel, f.topic_id, f.queue_id, f.segment, m.metric, m.bucket`;

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import type { Sql } from '@kontakt/core';
+import { Database } from '@kontakt/database';
+import { caseFactsSql, durationsFromFactsSql, FACT_COLUMNS, rollupFromFactsSql } from './case-facts.sql';
+
+/**
+ * Advisory lock "analytics fold" (0x4b4d = "KM", 0x414e = "AN"): one process at a time folds pending
+ * cases into the rollups or rebuilds them, so rollup rows are only ever written by that one
+ * transaction and intake never waits on them.
+ */
+const FOLD_LOCK = 'SELECT pg_try_advisory_xact_lock(19277, 16718) AS locked';
+
+interface RollupKey {
+  day: string;
+  channel: string;
+  topic_id: string;
+  queue_id: string;
+  segment: string;
+}
+
+const KEYS_JOIN = `JOIN (SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::uuid[], $4::uuid[], $5::text[])
+                     AS k (day, channel, topic_id, queue_id, segment)) k
+                   USING (day, channel, topic_id, queue_id, segment)`;
+
+/** Facts and rollups of channel-cost analytics: the incremental fold and the full rebuild. */
+@Injectable()
+export class RollupsRepository {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Folds up to `limit` pending cases, with every other case of their citizens (re-contacts depend
+   * on each other's resolutions): their facts are replaced and the rollup rows they touch are summed
+   * again from the facts. One transaction; returns how many pending entries it took, or null when
+   * another process holds the fold lock.
+   */
+  foldPending(limit: number, timeZone: string): Promise<number | null> {
+    return this.db.transaction(async (tx) => {
+      if (!(await tx.one<{ locked: boolean }>(FOLD_LOCK))!.locked) return null;
+      const taken = await tx.rows<{ case_id: string }>(
+        `DELETE FROM analytics_pending WHERE id IN (SELECT id FROM analytics_pending ORDER BY id LIMIT $1) RETURNING case_id`, [limit]);
+      if (taken.length === 0) return 0;
+      const cases = await tx.rows<{ id: string }>(
+        `SELECT DISTINCT o.id FROM cases c JOIN cases o ON o.citizen_id = c.citizen_id WHERE c.id = ANY($1::uuid[])`,
+        [[...new Set(taken.map((t) => t.case_id))]]);
+      await this.refold(tx, cases.map((c) => c.id), timeZone);
+      return taken.length;
+    });
+  }
+
+  private async refold(tx: Sql, caseIds: string[], timeZone: string): Promise<void> {
+    const old = await tx.rows<RollupKey>(
+      `DELETE FROM analytics_case_facts WHERE case_id = ANY($1::uuid[]) RETURNING day::text, channel, topic_id, queue_id, segment`, [caseIds]);
+    const fresh = await tx.rows<RollupKey>(
+      `INSERT INTO analytics_case_facts (${FACT_COLUMNS}) ${caseFactsSql('cs.id = ANY($1::uuid[])')}
+       RETURNING day::text, channel, topic_id, queue_id, segment`, [caseIds, timeZone]);
+    const keys = [...old, ...fresh];
+    if (keys.length === 0) return;
+    const params = [keys.map((k) => k.day), keys.map((k) => k.channel), keys.map((k) => k.topic_id), keys.map((k) => k.queue_id), keys.map((k) => k.segment)];
+    for (const table of ['analytics_daily', 'analytics_daily_durations']) {
+      await tx.rows(`DELETE FROM ${table} t USING (SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::uuid[], $4::uuid[], $5::text[])
+                       AS k (day, channel, topic_id, queue_id, segment)) k
+                     WHERE (t.day, t.channel, t.topic_id, t.queue_id, t.segment) = (k.day, k.channel, k.topic_id, k.queue_id, k.segment)`, params);
+    }
+    await tx.rows(rollupFromFactsSql(KEYS_JOIN), params);
+    await tx.rows(durationsFromFactsSql(KEYS_JOIN), params);
+  }
+
+  /**
+   * Recomputes every fact and rollup from the raw tables in one transaction, waiting for the fold
+   * lock. Cases pending at that moment are covered by it; later ones are folded as usual.
+   */
+  rebuild(timeZone: string): Promise<{ facts: number; rollupRows: number }> {
+    return this.db.transaction(async (tx) => {
+      await tx.rows('SELECT pg_advisory_xact_lock(19277, 16718)');
+      await tx.rows('DELETE FROM analytics_pending');
+      await tx.rows('TRUNCATE analytics_case_facts, analytics_daily, analytics_daily_durations');
+      const facts = await tx.rows<{ n: number }>(
+        `WITH inserted AS (INSERT INTO analytics_case_facts (${FACT_COLUMNS}) ${caseFactsSql('$1::uuid[] IS NULL')} RETURNING 1)
+         SELECT count(*)::int AS n FROM inserted`, [null, timeZone]);
+      await tx.rows(rollupFromFactsSql(''));
+      await tx.rows(durationsFromFactsSql(''));
+      const rows = await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM analytics_daily');
+      return { facts: facts[0].n, rollupRows: rows!.n };
+    });
+  }
+
+  async pendingCount(): Promise<number> {
+    return (await this.db.one<{ n: number }>('SELECT count(*)::int AS n FROM analytics_pending'))!.n;
+  }
+
+  /** Marks a case for folding (a survey answer changes its facts). */
+  async markPending(sql: Sql, caseId: string): Promise<void> {
+    await sql.rows('INSERT INTO analytics_pending (case_id) VALUES ($1)', [caseId]);
+  }
+}

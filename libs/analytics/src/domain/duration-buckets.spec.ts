@@ -1,0 +1,32 @@
+import { bucketOf, bucketValue, percentile } from './duration-buckets';
+
+describe('duration buckets', () => {
+  it('puts a duration in the bucket floor(ln(1 + s) / ln 1.1)', () => {
+    // ln(7,201) / ln(1.1) = 93.19…; ln(1) / ln(1.1) = 0
+    expect(bucketOf(7200)).toBe(93);
+    expect(bucketOf(0)).toBe(0);
+    expect(bucketOf(-5)).toBe(0);
+  });
+
+  it('reports a bucket by its midpoint, within 5 % of any duration in it', () => {
+    for (const seconds of [1, 59, 60, 3600, 7200, 86_400, 2_592_000, 31_536_000]) {
+      expect(Math.abs(bucketValue(bucketOf(seconds)) - seconds)).toBeLessThanOrEqual(Math.max(1, seconds * 0.05));
+    }
+  });
+
+  it('takes the nearest-rank percentile over merged histograms', () => {
+    // durations 3,600 / 14,400 / 172,800 s: the median is the 2nd (⌈0.5 × 3⌉), the 90th percentile the 3rd (⌈0.9 × 3⌉)
+    const histogram = new Map([[bucketOf(3600), 1], [bucketOf(14_400), 1], [bucketOf(172_800), 1]]);
+    expect(percentile(histogram, 0.5)).toBe(bucketValue(bucketOf(14_400)));
+    expect(percentile(histogram, 0.9)).toBe(bucketValue(bucketOf(172_800)));
+    expect(percentile(new Map(), 0.5)).toBeUndefined();
+  });
+
+  it('weighs a bucket by its count', () => {
+    // ten cases of 60 s and one of a day: the median and the 90th percentile (rank 10 of 11) are both 60 s
+    const histogram = new Map([[bucketOf(60), 10], [bucketOf(86_400), 1]]);
+    expect(percentile(histogram, 0.5)).toBe(bucketValue(bucketOf(60)));
+    expect(percentile(histogram, 0.9)).toBe(bucketValue(bucketOf(60)));
+    expect(percentile(histogram, 0.95)).toBe(bucketValue(bucketOf(86_400)));
+  });
+});

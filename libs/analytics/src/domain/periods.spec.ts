@@ -1,0 +1,15 @@
+import { dayCount, periodOf, previousMonth } from './periods';
+
+describe('report periods', () => {
+  it('names a week by its Monday and a month by YYYY-MM', () => {
+    expect(periodOf('2026-03-01', 'week')).toBe('2026-02-23'); // a Sunday belongs to the week that began on Monday
+    expect(periodOf('2026-03-02', 'week')).toBe('2026-03-02');
+    expect(periodOf('2026-03-31', 'month')).toBe('2026-03');
+    expect(periodOf('2026-03-31', 'day')).toBe('2026-03-31');
+  });
+
+  it('counts the days of a range and finds the month before', () => {
+    expect(dayCount('2026-02-27', '2026-03-01')).toBe(3);
+    expect(previousMonth('2026-01-15')).toEqual({ from: '2025-12-01', to: '2025-12-31', month: '2025-12' });
+  });
+});
