@@ -13,6 +13,9 @@ import { OutboxModule } from '@kontakt/outbox';
 import { AdminBootstrap } from './admin-bootstrap';
 import { HealthController } from './health/health.controller';
 import { DemoModule } from './demo/demo.module';
+import { WebAppModule } from './web-app/web-app.module';
+import { CaseResolutionModule } from '@kontakt/case-resolution';
+import { WallboardModule } from '@kontakt/wallboard';
 
 /** The one server: every domain module, wired to the validated config and the database at `databaseUrl`. */
 @Module({})
@@ -33,6 +36,9 @@ export class AppModule {
         WebformModule,
         EmailModule,
         DemoModule,
+        WebAppModule,
+        CaseResolutionModule,
+        WallboardModule,
       ],
       controllers: [HealthController],
       providers: [AdminBootstrap],

@@ -48,6 +48,9 @@ export interface ContactRow {
   author_id: string | null;
   author_name: string | null;
   occurred_at: Date;
+  duration_seconds: number | null;
+  direct_cost_minor: string | null;
+  outcome: string | null;
 }
 
 export interface AttachmentMetaRow {
@@ -107,7 +110,8 @@ export class CaseReadsRepository {
   contacts(caseId: string): Promise<ContactRow[]> {
     return this.db.rows(
       `SELECT ct.id, ct.channel, ct.direction, ct.subject, ct.body_text, ct.body_html, ct.quoted_text, ct.sender, ct.author_id,
-              u.name AS author_name, ct.occurred_at
+              u.name AS author_name, ct.occurred_at,
+              ct.duration_seconds, ct.direct_cost_minor, ct.outcome
        FROM contacts ct LEFT JOIN staff_users u ON u.id = ct.author_id
        WHERE ct.case_id = $1 ORDER BY ct.occurred_at, ct.created_at`,
       [caseId],

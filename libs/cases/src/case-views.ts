@@ -38,6 +38,9 @@ export const contactView = (c: ContactRow, attachments: AttachmentMetaRow[]) => 
   sender: c.sender,
   author: c.author_id ? { id: c.author_id, name: c.author_name } : null,
   occurredAt: c.occurred_at,
+  durationSeconds: c.duration_seconds,
+  directCostMinor: c.direct_cost_minor === null ? null : Number(c.direct_cost_minor),
+  outcome: c.outcome,
   attachments: attachments.filter((a) => a.contact_id === c.id).map(attachmentView),
 });
 

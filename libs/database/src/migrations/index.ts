@@ -4,6 +4,7 @@ import { RoutingModel1764310000020 } from './1764310000020-routing-model';
 import { OutboxMessages1764320000010 } from './1764320000010-outbox-messages';
 import { EmailMailboxes1764320000011 } from './1764320000011-email-mailboxes';
 import { ContactCosts1764330000000 } from './1764330000000-contact-costs';
+import { CaseResolutions1764370000000 } from './1764370000000-case-resolutions';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   OutboxMessages1764320000010,
   EmailMailboxes1764320000011,
   ContactCosts1764330000000,
+  CaseResolutions1764370000000,
 ];
