@@ -1,4 +1,4 @@
-// Sign-in with email and password; the token is kept for this browser tab only.
+// Sign-in with email and password; the token is kept in this browser until sign-out.
 import { FormEvent, useState } from 'react';
 import { api, session } from './api';
 import { useT } from './i18n';

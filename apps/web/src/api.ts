@@ -9,9 +9,9 @@ export class ApiError extends Error {
 }
 
 export const session = {
-  token: (): string | null => sessionStorage.getItem(TOKEN_KEY),
-  save: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
-  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+  token: (): string | null => localStorage.getItem(TOKEN_KEY),
+  save: (token: string) => localStorage.setItem(TOKEN_KEY, token),
+  clear: () => localStorage.removeItem(TOKEN_KEY),
 };
 
 async function send<T>(method: string, path: string, body?: unknown): Promise<T> {
