@@ -8,7 +8,7 @@ import { submitCase, submitWebform, uniqueEmail } from './support/factories';
 import { requireOrSkip } from './support/require-or-skip';
 import { startSmtpCapture, SmtpCapture } from './support/smtp-capture';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, StaffMember, startServer, TestServer } from './support/test-server';
-import { caseRow, setPresence, signIn } from './support/web-app';
+import { caseIdOf, caseRow, setPresence, signIn } from './support/web-app';
 
 jest.setTimeout(120_000);
 
@@ -61,6 +61,21 @@ requireOrSkip(hasChromium && hasDovecot, 'Chromium (/usr/bin/chromium) and Dovec
     expect(asset.headers['cache-control']).toContain('immutable');
   });
 
+  it('refuses a resolution without a known outcome code, leaving the case as it was', async () => {
+    const submitted = await submitCase(server, { message: 'Et spørgsmål om affald.' });
+    const admin = await server.adminToken();
+    const bad = await server.as(admin).post(`/api/v1/cases/${submitted.id}/resolution`).send({ outcome: 'gave-up' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.message).toContain('outcome must be one of answered, referred, no_action, duplicate');
+    const detail = await server.as(admin).get(`/api/v1/cases/${submitted.id}`);
+    expect(detail.body.status).not.toBe('resolved');
+    expect((await server.as(admin).get(`/api/v1/cases/${submitted.id}/resolution`)).body).toEqual([]);
+
+    const good = await server.as(admin).post(`/api/v1/cases/${submitted.id}/resolution`).send({ outcome: 'duplicate' });
+    expect(good.status).toBe(200);
+    expect(good.body).toMatchObject({ status: 'resolved', resolutions: [{ outcome: 'duplicate' }] });
+  });
+
   it('an agent signs in, goes available, accepts an offered web-form case with the keyboard, replies by email and resolves it', async () => {
     const agent = await newAgent('Anna Agent');
     const { context, page } = await signIn(browser, server, agent);
@@ -98,6 +113,9 @@ requireOrSkip(hasChromium && hasDovecot, 'Chromium (/usr/bin/chromium) and Dovec
 
       await page.getByRole('button', { name: 'Genåbn' }).click();
       await page.getByTestId('case-status').filter({ hasText: 'Tildelt' }).waitFor();
+
+      await page.setViewportSize({ width: 820, height: 1180 });
+      await screenshot(page, 'web-case-view-tablet');
     } finally {
       await context.close();
     }
@@ -118,6 +136,9 @@ requireOrSkip(hasChromium && hasDovecot, 'Chromium (/usr/bin/chromium) and Dovec
       const mine = await submitCase(server, { subject: 'Hundeskat', message: 'Hvordan betaler jeg hundeskat for min gravhund?' });
       await server.as(supervisor.token).post(`/api/v1/cases/${mine.id}/assign`).send({ assigneeId: agent.id });
       await caseRow(page, mine.reference).waitFor();
+
+      // the rejected case goes back to the queue; resolve it so no later agent is offered it
+      await server.as(await server.adminToken()).post(`/api/v1/cases/${await caseIdOf(server, first.reference)}/resolution`).send({ outcome: 'referred' });
 
       await page.getByRole('searchbox').fill('gravhund');
       await caseRow(page, mine.reference).waitFor();

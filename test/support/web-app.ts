@@ -29,3 +29,11 @@ export async function setPresence(page: Page, status: 'available' | 'away' | 'of
 
 /** The inbox row of a case, by its reference. */
 export const caseRow = (page: Page, reference: string) => page.locator(`a[data-reference="${reference}"]`);
+
+/** The id of the case with this reference, as staff find it through the case list. */
+export async function caseIdOf(server: TestServer, reference: string): Promise<string> {
+  const response = await server.as(await server.adminToken()).get('/api/v1/cases').query({ text: reference });
+  const found = (response.body.items as { id: string; reference: string }[] | undefined)?.find((c) => c.reference === reference);
+  if (!found) throw new Error(`Case ${reference} is not in GET /api/v1/cases: ${response.status} ${response.text}`);
+  return found.id;
+}

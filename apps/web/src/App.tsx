@@ -1,6 +1,6 @@
 // The signed-in shell: header with navigation, presence and language; the current screen; offers on top.
-import { useEffect, useState } from 'react';
-import { api, session } from './api';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { api, ApiError, session } from './api';
 import { useT } from './i18n';
 import { navigate, useRoute } from './router';
 import { closeSocket, connectSocket } from './socket';
@@ -9,35 +9,50 @@ import { Login } from './Login';
 import { PresenceSwitch } from './PresenceSwitch';
 import { OfferToasts } from './OfferToasts';
 import { Inbox } from './inbox/Inbox';
-import { CaseView } from './case/CaseView';
-import { Wallboard } from './Wallboard';
-import { Admin } from './admin/Admin';
+
+// The inbox is in the first bundle; the other screens load when first opened.
+const CaseView = lazy(() => import('./case/CaseView').then((m) => ({ default: m.CaseView })));
+const Wallboard = lazy(() => import('./Wallboard').then((m) => ({ default: m.Wallboard })));
+const Admin = lazy(() => import('./admin/Admin').then((m) => ({ default: m.Admin })));
 
 const SUPERVISING = new Set(['supervisor', 'admin', 'manager']);
 
 export function App() {
   const { t, language, setLanguage } = useT();
   const route = useRoute();
-  const [me, setMe] = useState<Me | null>(null);
-  const [checked, setChecked] = useState(false);
+  const [me, setMeState] = useState<Me | null>(() => (session.token() ? session.cachedMe<Me>() : null));
+  const [checked, setChecked] = useState(() => me !== null || !session.token());
 
+  const setMe = (next: Me | null) => {
+    if (next) session.remember(next);
+    setMeState(next);
+  };
   const start = (signedIn: Me, token: string) => {
     connectSocket(token);
     setMe(signedIn);
+  };
+  const signedOut = () => {
+    session.clear();
+    closeSocket();
+    setMeState(null);
   };
 
   useEffect(() => {
     document.documentElement.lang = language;
     const token = session.token();
-    if (!token) return setChecked(true);
-    api.get<Me>('/me').then((found) => start(found, token), session.clear).finally(() => setChecked(true));
+    if (!token) return;
+    if (me) connectSocket(token);
+    api.get<Me>('/me').then(
+      (found) => (me ? setMe(found) : start(found, token)),
+      (error) => {
+        if (error instanceof ApiError && error.status === 401) signedOut();
+      },
+    ).finally(() => setChecked(true));
   }, []);
 
   const signOut = async () => {
     await api.post('/auth/logout').catch(() => undefined);
-    session.clear();
-    closeSocket();
-    setMe(null);
+    signedOut();
   };
 
   if (!checked) return null;
@@ -72,9 +87,11 @@ export function App() {
       <OfferToasts />
       <main id="main">
         {route.screen === 'inbox' && <Inbox me={me} />}
-        {route.screen === 'case' && <CaseView key={route.id} id={route.id} me={me} />}
-        {route.screen === 'wallboard' && <Wallboard />}
-        {route.screen === 'admin' && <Admin />}
+        <Suspense fallback={<p className="muted">{t.loading}</p>}>
+          {route.screen === 'case' && <CaseView key={route.id} id={route.id} me={me} />}
+          {route.screen === 'wallboard' && <Wallboard />}
+          {route.screen === 'admin' && <Admin />}
+        </Suspense>
       </main>
     </div>
   );

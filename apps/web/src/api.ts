@@ -1,6 +1,7 @@
 // The JSON API client: bearer token from sign-in (the HttpOnly cookie also rides along for attachments).
 
 const TOKEN_KEY = 'kontakt.token';
+const ME_KEY = 'kontakt.me';
 
 export class ApiError extends Error {
   constructor(readonly status: number, message: string) {
@@ -8,10 +9,25 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The signed-in session in this browser: the token, and the staff member as last seen, so a reload can
+ * draw the inbox at once while GET /me confirms the session in the background.
+ */
 export const session = {
   token: (): string | null => localStorage.getItem(TOKEN_KEY),
+  cachedMe: <T>(): T | null => {
+    try {
+      return JSON.parse(localStorage.getItem(ME_KEY) ?? 'null') as T | null;
+    } catch {
+      return null;
+    }
+  },
   save: (token: string) => localStorage.setItem(TOKEN_KEY, token),
-  clear: () => localStorage.removeItem(TOKEN_KEY),
+  remember: (me: unknown) => localStorage.setItem(ME_KEY, JSON.stringify(me)),
+  clear: () => {
+    localStorage.removeItem(TOKEN_KEY);
+    localStorage.removeItem(ME_KEY);
+  },
 };
 
 async function send<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -1,16 +1,20 @@
-// The inbox socket (socket.io, token auth) shared by every screen; screens subscribe to events by name.
+// The inbox socket (socket.io, token auth) shared by every screen. Screens subscribe by event name to a
+// registry that outlives any one connection, so it does not matter whether they mount before the socket.
 import { useEffect, useRef } from 'react';
 import { io, Socket } from 'socket.io-client';
 
-let socket: Socket | undefined;
+type Listener = (event: string, payload: any) => void;
 
-export function connectSocket(token: string): Socket {
+let socket: Socket | undefined;
+const listeners = new Set<Listener>();
+
+export function connectSocket(token: string): void {
   socket?.close();
   socket = io({ auth: { token }, transports: ['websocket'] });
-  return socket;
+  socket.onAny((event: string, payload: unknown) => listeners.forEach((listener) => listener(event, payload)));
 }
 
-export function closeSocket() {
+export function closeSocket(): void {
   socket?.close();
   socket = undefined;
 }
@@ -21,15 +25,13 @@ export function useSocketEvents(events: string[], handler: (event: string, paylo
   latest.current = handler;
   const key = events.join(',');
   useEffect(() => {
-    const current = socket;
-    if (!current) return;
     const names = key.split(',');
-    const listener = (event: string, payload: unknown) => {
+    const listener: Listener = (event, payload) => {
       if (names.includes(event)) latest.current(event, payload);
     };
-    current.onAny(listener);
+    listeners.add(listener);
     return () => {
-      current.offAny(listener);
+      listeners.delete(listener);
     };
   }, [key]);
 }
