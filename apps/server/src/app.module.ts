@@ -18,6 +18,9 @@ import { AnalyticsModule } from '@kontakt/analytics';
 import { AdminBootstrap } from './admin-bootstrap';
 import { HealthController } from './health/health.controller';
 import { DemoModule } from './demo/demo.module';
+import { WebAppModule } from './web-app/web-app.module';
+import { CaseResolutionModule } from '@kontakt/case-resolution';
+import { WallboardModule } from '@kontakt/wallboard';
 
 /** The one server: every domain module, wired to the validated config and the database at `databaseUrl`. */
 @Module({})
@@ -41,6 +44,9 @@ export class AppModule {
         PostModule,
         DemoModule,
         AnalyticsModule,
+        WebAppModule,
+        CaseResolutionModule,
+        WallboardModule,
       ],
       controllers: [HealthController],
       providers: [AdminBootstrap],

@@ -7,6 +7,7 @@ import { ContactCosts1764330000000 } from './1764330000000-contact-costs';
 import { PhoneAndSms1764340000000 } from './1764340000000-phone-and-sms';
 import { PostLetters1764350000000 } from './1764350000000-post-letters';
 import { AnalyticsRollups1764360000000 } from './1764360000000-analytics-rollups';
+import { CaseResolutions1764370000000 } from './1764370000000-case-resolutions';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   PhoneAndSms1764340000000,
   PostLetters1764350000000,
   AnalyticsRollups1764360000000,
+  CaseResolutions1764370000000,
 ];

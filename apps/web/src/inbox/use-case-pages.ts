@@ -1,0 +1,61 @@
+// Loads the case list page by page (keyset cursor) and reloads the first page when told to.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api, query } from '../api';
+import type { CaseSummary } from '../types';
+
+const PAGE = 100;
+
+export function useCasePages(params: Record<string, string | undefined>) {
+  const [items, setItems] = useState<CaseSummary[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string | null>(null);
+  const generation = useRef(0);
+  const deep = useRef(false);
+  const key = JSON.stringify(params);
+
+  const reload = useCallback(async () => {
+    const mine = ++generation.current;
+    setLoading(true);
+    try {
+      const page = await api.get<{ items: CaseSummary[]; nextCursor: string | null }>(`/cases${query({ ...params, limit: PAGE })}`);
+      if (mine !== generation.current) return;
+      // a live refresh keeps the deeper pages already scrolled into, with the first page renewed in front
+      const fresh = new Set(page.items.map((c) => c.id));
+      setItems((current) => (deep.current ? [...page.items, ...current.slice(PAGE).filter((c) => !fresh.has(c.id))] : page.items));
+      if (!deep.current) setCursor(page.nextCursor);
+      setError(null);
+    } catch (e) {
+      if (mine === generation.current) setError((e as Error).message);
+    } finally {
+      if (mine === generation.current) setLoading(false);
+    }
+  }, [key]);
+
+  const loadMore = useCallback(async () => {
+    if (!cursor || loading) return;
+    const mine = generation.current;
+    setLoading(true);
+    try {
+      const page = await api.get<{ items: CaseSummary[]; nextCursor: string | null }>(`/cases${query({ ...params, limit: PAGE, cursor })}`);
+      if (mine !== generation.current) return;
+      setItems((current) => {
+        const known = new Set(current.map((c) => c.id));
+        return [...current, ...page.items.filter((c) => !known.has(c.id))];
+      });
+      deep.current = true;
+      setCursor(page.nextCursor);
+    } finally {
+      if (mine === generation.current) setLoading(false);
+    }
+  }, [cursor, loading, key]);
+
+  useEffect(() => {
+    setItems([]);
+    setCursor(null);
+    deep.current = false;
+    void reload();
+  }, [key]);
+
+  return { items, loading, error, hasMore: cursor !== null, reload, loadMore };
+}

@@ -1,0 +1,2 @@
+export * from './outcomes';
+export * from './case-resolution.module';
