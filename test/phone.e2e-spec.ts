@@ -145,6 +145,12 @@ describe('the phone channel (Twilio voice webhooks)', () => {
     // the queue has no opening hours set: open around the clock, a call-back within two hours
     expect(new Date(callbacks[0].dueAt).getTime() - before).toBeGreaterThan(119 * 60_000);
     expect(new Date(callbacks[0].dueAt).getTime() - before).toBeLessThan(121 * 60_000);
+
+    const agent = await server.createStaff('agent');
+    await server.as(agent.token).post('/api/v1/staff-contacts')
+      .send({ channel: 'phone', direction: 'outbound', caseId: record.caseId, summary: 'Ringede tilbage om pensionen.', durationSeconds: 300, outcome: 'completed' }).expect(201);
+    const open = (await server.as(admin).get('/api/v1/phone/callbacks').expect(200)).body;
+    expect(open.filter((c: { caseId: string }) => c.caseId === record.caseId)).toEqual([]);
   });
 
   it('takes a voicemail: its recording URL and transcript become the contact, once however often Twilio retries', async () => {

@@ -81,6 +81,11 @@ describe('the SMS channel (Twilio)', () => {
     const outbound = delivered.contacts.find((c: { id: string }) => c.id === answer.body.id);
     // 199 GSM-7 characters: two segments of 153
     expect(outbound).toMatchObject({ channel: 'sms', direction: 'outbound', text: reply, costMinor: 100, delivery: expect.objectContaining({ status: 'sent', recipient: citizen }) });
+    const texts = (await server.as(agent.token).get(`/api/v1/sms/cases/${opened.id}/messages`).expect(200)).body;
+    expect(texts).toEqual([
+      expect.objectContaining({ direction: 'inbound', segments: 1, costMinor: 50, messageSid: expect.stringMatching(/^SM[0-9a-f]{32}$/) }),
+      expect.objectContaining({ contactId: answer.body.id, direction: 'outbound', segments: 2, costMinor: 100, messageSid: sent.sid }),
+    ]);
   });
 
   it('honours STOP: confirms by text, refuses replies by SMS until START', async () => {

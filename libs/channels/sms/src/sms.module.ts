@@ -4,6 +4,7 @@ import { OutboxChannels } from '@kontakt/outbox';
 import { PhoneModule } from '@kontakt/channels/phone';
 import { InboundSms } from './inbound-sms';
 import { SmsReplyComposer } from './sms-reply-composer';
+import { SmsMessagesController } from './sms-messages.controller';
 import { SmsWebhookController } from './sms-webhook.controller';
 import { SmsRepository } from './sms.repository';
 import { TwilioSmsDeliveryAdapter } from './twilio-sms-delivery-adapter';
@@ -11,7 +12,7 @@ import { TwilioSmsDeliveryAdapter } from './twilio-sms-delivery-adapter';
 /** The SMS channel through Twilio: inbound texts into intake, STOP/START, replies through the outbox. */
 @Module({
   imports: [IntakeModule, PhoneModule],
-  controllers: [SmsWebhookController],
+  controllers: [SmsWebhookController, SmsMessagesController],
   providers: [SmsRepository, InboundSms, SmsReplyComposer, TwilioSmsDeliveryAdapter],
 })
 export class SmsModule implements OnModuleInit {

@@ -21,6 +21,14 @@ export class SmsRepository {
     );
   }
 
+  messagesOfCase(sql: Sql, caseId: string) {
+    return sql.rows<{ contact_id: string; direction: 'inbound' | 'outbound'; message_sid: string | null; segments: number; direct_cost_minor: string | null; occurred_at: Date }>(
+      `SELECT s.contact_id, s.direction, s.message_sid, s.segments, ct.direct_cost_minor, ct.occurred_at
+       FROM sms_messages s JOIN contacts ct ON ct.id = s.contact_id WHERE ct.case_id = $1 ORDER BY ct.occurred_at, ct.created_at`,
+      [caseId],
+    );
+  }
+
   async optOut(sql: Sql, phone: string): Promise<void> {
     await sql.rows('INSERT INTO sms_opt_outs (phone) VALUES ($1) ON CONFLICT (phone) DO NOTHING', [phone]);
   }

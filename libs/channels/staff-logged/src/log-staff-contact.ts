@@ -12,7 +12,8 @@ import { StaffLoggedRepository } from './staff-logged.repository';
  * Records a phone call that did not go through Twilio, or a counter visit, with its duration and
  * outcome: on an existing case or as a new one, so every contact the municipality pays for is counted.
  * An inbound one goes through intake like any contact; an outbound call (staff rang the citizen) is
- * added to its case as staff's own contact.
+ * added to its case as staff's own contact, and when it reached the citizen it settles the case's
+ * open call-back requests.
  */
 @Injectable()
 export class LogStaffContact {
@@ -62,6 +63,7 @@ export class LogStaffContact {
         bodyText: input.summary, authorId: staff.userId, occurredAt, language: current.language,
       });
       await this.handling.setHandling(tx, contactId, staff.userId, input.durationSeconds, input.outcome);
+      if (input.channel === 'phone' && input.outcome !== 'no-answer' && input.outcome !== 'busy') await this.handling.completeCallbacks(tx, current.id);
       await this.cases.insertEvents(tx, [{ caseId: current.id, type: 'contact_logged', actorKind: 'staff', actorId: staff.userId, data: { contactId, channel: input.channel, direction: 'outbound' } }]);
       await this.cases.touch(tx, current.id);
       return { caseId: current.id, reference: current.reference, contactId, newCase: false };
