@@ -1,6 +1,6 @@
 import { expectApiError, listAllCases } from './support/api-expectations';
 import { submitCase } from './support/factories';
-import { blankPng, hugePagePdf, imageOnlyPdf, letterPng, manyPagesPdf, textPdf, toolsInstalled } from './support/letter-documents';
+import { blankPng, hugePagePdf, imageOnlyPdf, letterPng, letterScan, manyPagesPdf, textPdf, toolsInstalled } from './support/letter-documents';
 import { postLetters, registerLetters, scanSettled } from './support/letter-registration';
 import { requireOrSkip } from './support/require-or-skip';
 import { startServer, TestServer } from './support/test-server';
@@ -99,6 +99,22 @@ suite('the mailroom registers scanned letters', () => {
       }
       const found = await listAllCases(server, admin, { text: 'affaldsspand' });
       expect(found.map((c) => c.id)).toEqual(expect.arrayContaining(letters.map((l) => l.caseId)));
+    });
+
+    it('reads JPEG and TIFF scans too', async () => {
+      const letters = await registerLetters(server, admin, [
+        { filename: 'scan.jpg', content: await letterScan(['Hej kommune', 'Skolebussen kom ikke i dag.'], 'jpeg', 200) },
+        { filename: 'scan.tif', content: await letterScan(['Hej kommune', 'Vuggestuen har lukket i morgen.'], 'tiff', 200) },
+      ], { senderName: 'Mette Lund' });
+
+      const [jpeg, tiff] = await Promise.all(letters.map(async (letter) => {
+        expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'done', method: 'ocr' });
+        return (await contactText(letter.caseId, letter.contactId)).toLowerCase();
+      }));
+      expect(jpeg).toContain('skolebussen');
+      expect(tiff).toContain('vuggestuen');
+      const scan = await server.as(admin).get(`/api/v1/post/scans/${letters[1].contactId}`);
+      expect(scan.body).toMatchObject({ contentType: 'image/tiff', pages: 1 });
     });
 
     it('gives the sender the address the scan shows, and puts a case reference it quotes on the case', async () => {
