@@ -133,6 +133,9 @@ suite('answering by letter and the print queue', () => {
 
     const batchPdf = await download(created.body.pdfUrl);
     expect(await pdfPageCount(batchPdf)).toBe(created.body.pages);
+    const items = created.body.items as { pages: number }[];
+    const duplexPages = items.reduce((sum, l) => sum + l.pages + (l.pages % 2), 0);
+    expect(await pdfPageCount(await download(`${created.body.pdfUrl}?duplex=1`))).toBe(duplexPages);
     const batchText = await pdfText(batchPdf);
     for (const answer of ['Første svar.', 'Andet svar.']) expect(batchText).toContain(answer);
     const today = (await server.as(admin).get('/api/v1/post/batches')).body.items.map((b: { id: string }) => b.id);

@@ -1,7 +1,8 @@
 import { expectApiError, listAllCases } from './support/api-expectations';
 import { submitCase } from './support/factories';
-import { blankPng, hugePagePdf, imageOnlyPdf, letterPng, manyPagesPdf, textPdf, toolsInstalled } from './support/letter-documents';
+import { blankPng, hugePagePdf, imageOnlyPdf, letterPng, letterScan, manyPagesPdf, textPdf, toolsInstalled } from './support/letter-documents';
 import { postLetters, registerLetters, scanSettled } from './support/letter-registration';
+import { connectInbox, InboxClient, OfferEvent } from './support/inbox-agent';
 import { requireOrSkip } from './support/require-or-skip';
 import { startServer, TestServer } from './support/test-server';
 
@@ -101,6 +102,22 @@ suite('the mailroom registers scanned letters', () => {
       expect(found.map((c) => c.id)).toEqual(expect.arrayContaining(letters.map((l) => l.caseId)));
     });
 
+    it('reads JPEG and TIFF scans too', async () => {
+      const letters = await registerLetters(server, admin, [
+        { filename: 'scan.jpg', content: await letterScan(['Hej kommune', 'Skolebussen kom ikke i dag.'], 'jpeg', 200) },
+        { filename: 'scan.tif', content: await letterScan(['Hej kommune', 'Vuggestuen har lukket i morgen.'], 'tiff', 200) },
+      ], { senderName: 'Mette Lund' });
+
+      const [jpeg, tiff] = await Promise.all(letters.map(async (letter) => {
+        expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'done', method: 'ocr' });
+        return (await contactText(letter.caseId, letter.contactId)).toLowerCase();
+      }));
+      expect(jpeg).toContain('skolebussen');
+      expect(tiff).toContain('vuggestuen');
+      const scan = await server.as(admin).get(`/api/v1/post/scans/${letters[1].contactId}`);
+      expect(scan.body).toMatchObject({ contentType: 'image/tiff', pages: 1 });
+    });
+
     it('gives the sender the address the scan shows, and puts a case reference it quotes on the case', async () => {
       const earlier = await submitCase(server, { message: 'Jeg har søgt om boligstøtte.' });
       const [letter] = await registerLetters(server, admin, [{ filename: 'svar.png', content: await letterPng(['Ole Hansen', 'Bakkevej 12', '8660 Skanderborg', '', `Sag ${earlier.reference}`, 'Jeg venter stadig på svar.'], 300) }]);
@@ -181,6 +198,38 @@ suite('the mailroom registers scanned letters', () => {
 
     it('is for staff only', async () => {
       expect((await server.request.post('/api/v1/post/letters').attach('files', await textPdf(['Hej']), 'a.pdf')).status).toBe(401);
+    });
+  });
+
+  describe('a letter offered to an agent before OCR has read it', () => {
+    let routed: TestServer;
+    let inbox: InboxClient;
+
+    beforeAll(async () => {
+      routed = await startServer();
+      const agent = await routed.createStaff('agent', { skills: [{ topic: 'generelt', level: 3 }] });
+      inbox = await connectInbox(routed, agent);
+      await inbox.available();
+    });
+
+    afterAll(async () => {
+      inbox?.close();
+      await routed?.stop();
+    });
+
+    it('withdraws the offer when the text gives the case another topic, and queues it for the right agents', async () => {
+      const token = await routed.adminToken();
+      const [letter] = await registerLetters(routed, token, [{ filename: 'scan.png', content: await letterPng(['Kære kommune', 'Storskrald ligger stadig', 'på fortovet ved nummer 4.']) }], { senderName: 'Jonas' });
+      const offer = await inbox.next<OfferEvent>('offer', (o) => o.caseId === letter.caseId);
+
+      expect(await scanSettled(routed, token, letter.contactId)).toMatchObject({ status: 'done', method: 'ocr' });
+      await inbox.next('offer_withdrawn', (o: { offerId: string }) => o.offerId === offer.offerId);
+      const body = (await routed.as(token).get(`/api/v1/cases/${letter.caseId}`)).body;
+      expect(body).toMatchObject({ topic: 'affald', status: 'queued', assignee: null });
+      expect(body.events).toEqual(expect.arrayContaining([
+        expect.objectContaining({ type: 'status_changed', from: 'offered', to: 'queued', data: { reason: 'reclassified' } }),
+        expect.objectContaining({ type: 'reclassified' }),
+      ]));
     });
   });
 });

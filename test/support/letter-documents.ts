@@ -33,14 +33,20 @@ async function inTempDir<T>(work: (dir: string) => Promise<T>): Promise<T> {
   }
 }
 
-/** The letter rendered to a greyscale PNG by pdftoppm, as a scanner would deliver it. */
-export function letterPng(lines: string[], dpi = 150): Promise<Buffer> {
+export type ScanFormat = 'png' | 'jpeg' | 'tiff';
+const SCAN_EXTENSION: Record<ScanFormat, string> = { png: 'png', jpeg: 'jpg', tiff: 'tif' };
+
+/** The letter rendered to a greyscale image by pdftoppm, as a scanner would deliver it. */
+export function letterScan(lines: string[], format: ScanFormat, dpi = 150): Promise<Buffer> {
   return inTempDir(async (dir) => {
     await writeFile(join(dir, 'letter.pdf'), await textPdf(lines));
-    await run('pdftoppm', ['-r', String(dpi), '-gray', '-png', '-singlefile', join(dir, 'letter.pdf'), join(dir, 'letter')]);
-    return readFile(join(dir, 'letter.png'));
+    const compression = format === 'tiff' ? ['-tiffcompression', 'lzw'] : [];
+    await run('pdftoppm', ['-r', String(dpi), '-gray', `-${format}`, ...compression, '-singlefile', join(dir, 'letter.pdf'), join(dir, 'letter')]);
+    return readFile(join(dir, `letter.${SCAN_EXTENSION[format]}`));
   });
 }
+
+export const letterPng = (lines: string[], dpi = 150) => letterScan(lines, 'png', dpi);
 
 /** A PDF holding only the PNG scan of the letter: no text to extract, OCR must read it. */
 export async function imageOnlyPdf(lines: string[]): Promise<Buffer> {

@@ -1,7 +1,7 @@
 import type { AppConfig } from '@kontakt/config';
 import type { Sql } from '@kontakt/core';
 import type { Database } from '@kontakt/database';
-import type { CaseEvent, CaseRoutingHooks, CasesRepository } from '@kontakt/cases';
+import type { CaseChange, CaseEvent, CaseRoutingHooks, CasesRepository } from '@kontakt/cases';
 import type { CitizensRepository } from '@kontakt/citizens';
 import type { Topic, TopicsService } from '@kontakt/topics';
 import { LetterReading } from './letter-reading';
@@ -11,57 +11,76 @@ const topic = (slug: string, keywords: string[], isDefault = false): Topic => ({
   id: `${slug}-id`, slug, nameDa: slug, nameEn: slug, queueId: `${slug}-queue`, queueSlug: `${slug}-queue`, queueSlaMinutes: 60, keywords, priority: 2, isDefault, active: true, position: 0,
 });
 const TOPICS = [topic('generelt', [], true), topic('affald', ['storskrald'])];
+const WASTE_LETTER = 'Vores storskrald er ikke hentet';
 
-/** The letter's case as scanCase reports it; each test changes what matters to it. */
+/** The letter's case as scanCase reports it: opened by the letter, in the default topic, waiting. */
 const waitingCase = (changes: Partial<ScanCase> = {}): ScanCase => ({
-  case_id: 'case-1', reference: 'K-2026-000001', citizen_id: 'citizen-1', citizen_has_address: true, status: 'queued', assignee_id: null,
-  subject: '—', opened_by_this_letter: true, topic_chosen: false, ...changes,
+  case_id: 'case-1', reference: 'K-2026-000001', topic_id: 'generelt-id', citizen_id: 'citizen-1', citizen_has_address: true, status: 'queued',
+  assignee_id: null, opened_by_this_letter: true, topic_chosen: false, ...changes,
 });
 
 function reading(at: ScanCase) {
   const events: CaseEvent[] = [];
   const reclassified: unknown[] = [];
+  const statuses: string[] = [];
+  const changes: CaseChange[] = [];
   const tx = {} as Sql;
   const scans: Partial<PostScansRepository> = {
     lockUnread: async () => ({ case_id: at.case_id, status: 'pending' }),
     setContactText: async () => undefined,
     markDone: async () => undefined,
     scanCase: async () => at,
+    describeCase: async () => undefined,
     setContactSenderAddress: async () => undefined,
-    reclassifyWaitingCase: async (_tx, _caseId, change) => {
-      reclassified.push(change);
-      return true;
-    },
+    reclassifyQueuedCase: async (_tx: Sql, _caseId: string, change: unknown) => void reclassified.push(change),
+  };
+  const routing: Partial<CaseRoutingHooks> = {
+    withdrawLiveOffer: async (_tx, caseId) => ({ offerId: 'offer-1', caseId, agentId: 'agent-1' }),
+    caseChanged: (change) => void changes.push(change),
+    contactRecorded: () => undefined,
   };
   const service = new LetterReading(
     { transaction: (work: (sql: Sql) => Promise<unknown>) => work(tx) } as unknown as Database,
     scans as PostScansRepository,
-    { insertEvents: async (_tx: Sql, list: CaseEvent[]) => void events.push(...list) } as unknown as CasesRepository,
+    {
+      insertEvents: async (_tx: Sql, list: CaseEvent[]) => void events.push(...list),
+      setStatus: async (_tx: Sql, _id: string, status: string) => void statuses.push(status),
+    } as unknown as CasesRepository,
     { addIdentity: async () => true } as unknown as CitizensRepository,
     { active: async () => TOPICS } as unknown as TopicsService,
-    { contactRecorded: () => undefined } as unknown as CaseRoutingHooks,
+    routing as CaseRoutingHooks,
     { postSenderAddress: ['Rådhuset', '8660 Skanderborg'] } as AppConfig,
   );
-  return { service, events, reclassified };
+  return { service, events, reclassified, statuses, changes };
 }
 
 describe('recording the text of a letter read after intake', () => {
-  it('classifies the case the letter opened again while it waits unassigned', async () => {
-    const { service, events, reclassified } = reading(waitingCase());
-    await expect(service.record('contact-1', 'Vores storskrald er ikke hentet', 'ocr')).resolves.toEqual({ caseId: 'case-1', reclassified: true });
-    expect(reclassified).toEqual([expect.objectContaining({ topicId: 'affald-id', queueId: 'affald-queue', subject: 'Vores storskrald er ikke hentet' })]);
+  it('classifies the queued case the letter opened on its text', async () => {
+    const { service, events, reclassified, changes } = reading(waitingCase());
+    await expect(service.record('contact-1', WASTE_LETTER, 'ocr')).resolves.toEqual({ caseId: 'case-1', reclassified: true });
+    expect(reclassified).toEqual([{ topicId: 'affald-id', queueId: 'affald-queue', priority: 2 }]);
     expect(events.map((e) => e.type)).toEqual(['letter_read', 'reclassified']);
+    expect(changes).toEqual([expect.objectContaining({ caseId: 'case-1', status: 'queued', withdrawn: undefined })]);
+  });
+
+  it('withdraws the offer of a case only offered so far, and queues it again in its new topic', async () => {
+    const { service, events, statuses, changes } = reading(waitingCase({ status: 'offered' }));
+    await service.record('contact-1', WASTE_LETTER, 'ocr');
+    expect(statuses).toEqual(['queued']);
+    expect(events.map((e) => e.type)).toEqual(['letter_read', 'status_changed', 'reclassified']);
+    expect(changes).toEqual([expect.objectContaining({ status: 'queued', withdrawn: { offerId: 'offer-1', caseId: 'case-1', agentId: 'agent-1' } })]);
   });
 
   it.each([
     ['an agent holds it', { status: 'assigned', assignee_id: 'agent-1' }],
-    ['it is offered to an agent', { status: 'offered' }],
     ['the clerk chose the topic', { topic_chosen: true }],
     ['the letter joined an existing case', { opened_by_this_letter: false }],
+    ['the text gives the topic it already has', { topic_id: 'affald-id' }],
   ])('leaves the topic alone when %s', async (_label, changes) => {
-    const { service, events, reclassified } = reading(waitingCase(changes as Partial<ScanCase>));
-    await service.record('contact-1', 'Vores storskrald er ikke hentet', 'ocr');
+    const { service, events, reclassified, statuses } = reading(waitingCase(changes as Partial<ScanCase>));
+    await service.record('contact-1', WASTE_LETTER, 'ocr');
     expect(reclassified).toEqual([]);
+    expect(statuses).toEqual([]);
     expect(events.map((e) => e.type)).toEqual(['letter_read']);
   });
 

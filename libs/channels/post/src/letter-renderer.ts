@@ -96,3 +96,13 @@ export function renderLetter(letter: LetterContent): Promise<RenderedLetter> {
   doc.end();
   return done.then((pdf) => ({ pdf, pages: range.count }));
 }
+
+/** One empty A4 page: put after a letter with an odd page count so, printed on both sides, the next letter starts on a new sheet. */
+export function blankPage(): Promise<Buffer> {
+  const doc = new PDFDocument({ size: 'A4', margin: 0 });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
+  doc.end();
+  return done;
+}

@@ -51,11 +51,11 @@ export interface ScanRow {
 export interface ScanCase {
   case_id: string;
   reference: string;
+  topic_id: string;
   citizen_id: string;
   citizen_has_address: boolean;
   status: string;
   assignee_id: string | null;
-  subject: string;
   opened_by_this_letter: boolean;
   topic_chosen: boolean;
 }
@@ -137,7 +137,7 @@ export class PostScansRepository {
 
   scanCase(tx: Sql, contactId: string): Promise<ScanCase | undefined> {
     return tx.one(
-      `SELECT k.id AS case_id, k.reference, k.status, k.assignee_id, k.subject, s.topic_chosen, c.citizen_id,
+      `SELECT k.id AS case_id, k.reference, k.topic_id, k.status, k.assignee_id, s.topic_chosen, c.citizen_id,
          EXISTS (SELECT 1 FROM citizen_identities i WHERE i.citizen_id = c.citizen_id AND i.kind = 'address') AS citizen_has_address,
          NOT EXISTS (SELECT 1 FROM contacts o WHERE o.case_id = k.id AND o.id <> $1 AND o.created_at <= c.created_at) AS opened_by_this_letter
        FROM contacts c JOIN cases k ON k.id = c.case_id JOIN post_scans s ON s.contact_id = c.id WHERE c.id = $1 FOR UPDATE OF k`,
@@ -146,17 +146,19 @@ export class PostScansRepository {
   }
 
   /**
-   * A case still waiting for an agent takes the topic, queue and priority its letter's text gives it
-   * (and a subject, when it had none); changing the queue sends it back through routing admission.
+   * A case back in the queue takes the topic, queue and priority its letter's text gives it;
+   * changing the queue sends it through routing admission again (the routing trigger on cases).
    */
-  async reclassifyWaitingCase(tx: Sql, caseId: string, change: { topicId: string; queueId: string; priority: number; language: string; subject: string }): Promise<boolean> {
-    const rows = await tx.rows<{ id: string }>(
-      `UPDATE cases SET topic_id = $2, queue_id = $3, priority = $4, language = $5,
-         subject = CASE WHEN subject = '—' THEN $6 ELSE subject END, updated_at = now()
-       WHERE id = $1 AND status = 'queued' AND assignee_id IS NULL RETURNING id`,
-      [caseId, change.topicId, change.queueId, change.priority, change.language, change.subject],
+  async reclassifyQueuedCase(tx: Sql, caseId: string, change: { topicId: string; queueId: string; priority: number }): Promise<void> {
+    await tx.rows(
+      `UPDATE cases SET topic_id = $2, queue_id = $3, priority = $4, updated_at = now() WHERE id = $1 AND status = 'queued' AND assignee_id IS NULL`,
+      [caseId, change.topicId, change.queueId, change.priority],
     );
-    return rows.length > 0;
+  }
+
+  /** A case opened by a letter with no text yet is named after the letter's first line once it is read, in the letter's language. */
+  async describeCase(tx: Sql, caseId: string, subject: string, language: string): Promise<void> {
+    await tx.rows(`UPDATE cases SET subject = $2, language = $3, updated_at = now() WHERE id = $1 AND subject = '—'`, [caseId, subject, language]);
   }
 
   list(sql: Sql, status: ScanStatus | undefined, limit: number): Promise<ScanRow[]> {

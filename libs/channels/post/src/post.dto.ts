@@ -41,6 +41,12 @@ export class BatchListQueryDto {
   date?: string;
 }
 
+export class BatchPdfQueryDto {
+  @ApiPropertyOptional({ enum: ['0', '1'], description: '1: a blank page after each letter with an odd page count' })
+  @IsOptional() @IsIn(['0', '1'], { message: 'duplex must be 0 or 1' })
+  duplex?: '0' | '1';
+}
+
 /** Multipart fields skip Nest's body pipe; they are checked here the same way: unknown fields refused, each message naming its field. */
 export async function validRegistration(fields: Record<string, unknown>): Promise<RegisterLettersDto> {
   const dto = plainToInstance(RegisterLettersDto, fields);

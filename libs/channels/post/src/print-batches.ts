@@ -5,9 +5,10 @@ import { AppConfig } from '@kontakt/config';
 import { conflict, notFound } from '@kontakt/core';
 import { Database } from '@kontakt/database';
 import type { StaffPrincipal } from '@kontakt/identity';
+import { blankPage } from './letter-renderer';
 import { BatchRow, LetterRow, PrintQueueRepository } from './print-queue.repository';
 import { runTool } from './run-tool';
-import { withScanFile } from './scan-workspace';
+import { withWorkspace } from './scan-workspace';
 
 const UNITE_LIMITS = { timeoutMs: 60_000, maxOutputBytes: 64 * 1024 };
 
@@ -61,19 +62,27 @@ export class PrintBatches {
     return { ...batchView(batch), items: letters.map(letterView) };
   }
 
-  /** The batch's letters as one PDF to print, joined by poppler's pdfunite in letter order. */
-  async pdf(id: string): Promise<Buffer> {
+  /**
+   * The batch's letters as one PDF to print, joined by poppler's pdfunite in letter order. For a
+   * printer that prints both sides, a letter with an odd page count is followed by a blank page.
+   */
+  async pdf(id: string, duplex: boolean): Promise<Buffer> {
     if (!(await this.queue.batch(this.db, id))) throw notFound(`Batch ${id}`);
-    const pdfs = await this.queue.pdfsOfBatch(this.db, id);
-    if (pdfs.length === 1) return pdfs[0];
-    return withScanFile(pdfs[0], 'application/pdf', async (first, dir) => {
-      const rest = await Promise.all(pdfs.slice(1).map(async (pdf, i) => {
-        const path = join(dir, `letter-${i + 2}.pdf`);
-        await writeFile(path, pdf);
-        return path;
-      }));
+    const letters = await this.queue.pdfsOfBatch(this.db, id);
+    const blank = duplex && letters.some((l) => l.pages % 2 === 1) ? await blankPage() : undefined;
+    return withWorkspace(async (dir) => {
+      const blankPath = join(dir, 'blank.pdf');
+      if (blank) await writeFile(blankPath, blank);
+      const paths: string[] = [];
+      for (const [i, letter] of letters.entries()) {
+        const path = join(dir, `letter-${i + 1}.pdf`);
+        await writeFile(path, letter.pdf);
+        paths.push(path);
+        if (blank && letter.pages % 2 === 1) paths.push(blankPath);
+      }
+      if (paths.length === 1) return letters[0].pdf;
       const out = join(dir, 'batch.pdf');
-      await runTool('pdfunite', [first, ...rest, out], UNITE_LIMITS);
+      await runTool('pdfunite', [...paths, out], UNITE_LIMITS);
       return readFile(out);
     });
   }

@@ -2,7 +2,7 @@ import { BadRequestException, Controller, Get, HttpCode, Param, ParseUUIDPipe, P
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentStaff, StaffPrincipal } from '@kontakt/identity';
-import { BatchListQueryDto } from './post.dto';
+import { BatchListQueryDto, BatchPdfQueryDto } from './post.dto';
 import { PrintBatches } from './print-batches';
 
 const uuid = new ParseUUIDPipe({ exceptionFactory: () => new BadRequestException('id must be a UUID') });
@@ -48,9 +48,10 @@ export class PrintQueueController {
     return this.batches.detail(id);
   }
 
+  /** `?duplex=1` adds a blank page after each letter with an odd page count, for printing on both sides. */
   @Get('batches/:id/pdf')
-  async pdf(@Param('id', uuid) id: string, @Res() response: Response) {
-    sendPdf(response, await this.batches.pdf(id), `batch-${id}.pdf`);
+  async pdf(@Param('id', uuid) id: string, @Query() query: BatchPdfQueryDto, @Res() response: Response) {
+    sendPdf(response, await this.batches.pdf(id, query.duplex === '1'), `batch-${id}.pdf`);
   }
 
   @Post('batches/:id/posted')

@@ -67,9 +67,8 @@ export class PrintQueueRepository {
   }
 
   /** The batch's letters in print order. */
-  async pdfsOfBatch(sql: Sql, batchId: string): Promise<Buffer[]> {
-    const rows = await sql.rows<{ pdf: Buffer }>('SELECT pdf FROM post_letters WHERE batch_id = $1 ORDER BY created_at, id', [batchId]);
-    return rows.map((r) => r.pdf);
+  pdfsOfBatch(sql: Sql, batchId: string): Promise<{ pdf: Buffer; pages: number }[]> {
+    return sql.rows('SELECT pdf, pages FROM post_letters WHERE batch_id = $1 ORDER BY created_at, id', [batchId]);
   }
 
   /**
