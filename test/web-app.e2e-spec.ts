@@ -107,6 +107,7 @@ requireOrSkip(hasChromium && hasDovecot, 'Chromium (/usr/bin/chromium) and Dovec
       await page.getByLabel('Udfald').selectOption('answered');
       await page.getByRole('button', { name: 'Afslut sagen' }).click();
       await page.getByTestId('case-status').filter({ hasText: 'Afsluttet' }).waitFor();
+      await page.getByTestId('case-outcome').filter({ hasText: 'Besvaret' }).waitFor();
       const caseId = new URL(page.url()).pathname.split('/').pop();
       const resolutions = await server.as(agent.token).get(`/api/v1/cases/${caseId}/resolution`);
       expect(resolutions.body).toEqual([expect.objectContaining({ outcome: 'answered', by: { id: agent.id, name: 'Anna Agent' } })]);
@@ -162,7 +163,7 @@ requireOrSkip(hasChromium && hasDovecot, 'Chromium (/usr/bin/chromium) and Dovec
 
       await setPresence(agentApp.page, 'available');
       await agentPresence.filter({ hasText: 'Ledig' }).waitFor();
-      await screenshot(wallboard, 'web-wallboard');
+      await screenshot(wallboard, 'web-wallboard-live');
 
       const inbox = await supervisorApp.context.newPage();
       await inbox.goto(`${server.url}/app`);
@@ -242,14 +243,15 @@ requireOrSkip(hasChromium && hasDovecot, 'Chromium (/usr/bin/chromium) and Dovec
 
   describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     it.each([
-      ['inbox', '/app'],
-      ['wallboard', '/app/wallboard'],
-      ['admin', '/app/admin'],
-    ])('finds no serious or critical violation on the %s', async (name, path) => {
+      ['inbox', '/app', /\d+ sager vist/],
+      ['wallboard', '/app/wallboard', 'Medarbejdere'],
+      ['admin', '/app/admin', 'Brugere og roller'],
+    ])('finds no serious or critical violation on the %s', async (name, path, ready) => {
       const admin = { email: ADMIN_EMAIL, password: ADMIN_PASSWORD };
       await submitCase(server, { subject: 'Tilgængelighed', message: 'En sag så listen ikke er tom.' });
       const { context, page } = await signIn(browser, server, admin, path);
       try {
+        await page.getByText(ready).first().waitFor();
         await page.waitForLoadState('networkidle');
         await screenshot(page, `web-${name}`);
         expect(await seriousViolations(page)).toEqual([]);
@@ -263,6 +265,7 @@ requireOrSkip(hasChromium && hasDovecot, 'Chromium (/usr/bin/chromium) and Dovec
       const { context, page } = await signIn(browser, server, supervisor, `/app/cases/${submitted.id}`);
       try {
         await page.getByRole('heading', { name: new RegExp(submitted.reference) }).waitFor();
+        await page.getByRole('heading', { name: 'Svar' }).waitFor();
         expect(await seriousViolations(page)).toEqual([]);
       } finally {
         await context.close();

@@ -106,6 +106,7 @@ const da = {
   } as Record<string, string>,
   roles: { agent: 'Medarbejder', supervisor: 'Teamleder', manager: 'Chef', admin: 'Administrator' } as Record<string, string>,
   outcomes: { answered: 'Besvaret', referred: 'Henvist', no_action: 'Ingen handling', duplicate: 'Dublet' } as Record<string, string>,
+  deliveries: { queued: 'venter på afsendelse', sent: 'sendt', failed: 'fejlet' } as Record<string, string>,
   events: {
     status_changed: 'Status ændret', assigned: 'Tildelt', reply_sent: 'Svar sendt', note_added: 'Note tilføjet', contact_received: 'Henvendelse modtaget',
     offered: 'Tilbudt', offer_accepted: 'Tilbud accepteret', offer_rejected: 'Tilbud afvist', offer_expired: 'Tilbud udløbet', transferred: 'Overført',
@@ -219,6 +220,7 @@ const en: Dictionary = {
   },
   roles: { agent: 'Agent', supervisor: 'Supervisor', manager: 'Manager', admin: 'Administrator' },
   outcomes: { answered: 'Answered', referred: 'Referred', no_action: 'No action', duplicate: 'Duplicate' },
+  deliveries: { queued: 'waiting to be sent', sent: 'sent', failed: 'failed' },
   events: {
     status_changed: 'Status changed', assigned: 'Assigned', reply_sent: 'Reply sent', note_added: 'Note added', contact_received: 'Contact received',
     offered: 'Offered', offer_accepted: 'Offer accepted', offer_rejected: 'Offer rejected', offer_expired: 'Offer expired', transferred: 'Transferred',
