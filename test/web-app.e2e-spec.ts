@@ -141,7 +141,10 @@ requireOrSkip(hasChromium && hasDovecot, 'Chromium (/usr/bin/chromium) and Dovec
       // the rejected case goes back to the queue; resolve it so no later agent is offered it
       await server.as(await server.adminToken()).post(`/api/v1/cases/${await caseIdOf(server, first.reference)}/resolution`).send({ outcome: 'referred' });
 
-      await page.getByRole('searchbox').fill('gravhund');
+      await page.evaluate('document.activeElement && document.activeElement.blur()');
+      await page.keyboard.press('/');
+      await page.keyboard.type('gravhund');
+      await expect(page.getByRole('searchbox').inputValue()).resolves.toBe('gravhund');
       await caseRow(page, mine.reference).waitFor();
       await page.getByLabel('Sprog').selectOption('en');
       await page.getByRole('tab', { name: 'My cases' }).waitFor();
