@@ -44,7 +44,7 @@ export function Admin() {
       <section className="card">
         <h2>{t.users}</h2>
         <table>
-          <thead><tr><th scope="col">{t.name}</th><th scope="col">{t.email}</th><th scope="col">{t.role}</th><th scope="col">{t.presence}</th></tr></thead>
+          <thead><tr><th scope="col">{t.name}</th><th scope="col">{t.email}</th><th scope="col">{t.role}</th><th scope="col">{t.agentPresence}</th></tr></thead>
           <tbody>
             {users.map((u) => <tr key={u.id}><td>{u.name}</td><td>{u.email}</td><td>{t.roles[u.role] ?? u.role}</td><td>{t[u.presence as 'available' | 'away' | 'offline'] ?? u.presence}</td></tr>)}
           </tbody>
