@@ -234,7 +234,7 @@ requireOrSkip(hasChromium && hasDovecot, 'Chromium (/usr/bin/chromium) and Dovec
         await page.waitForTimeout(1_500);
         expect(dialogs).toEqual([]);
         expect(probed).toEqual([]);
-        await screenshot(page, 'web-email-blocked-images');
+        await screenshot(page, 'web-email-sandboxed');
         expect(await seriousViolations(page)).toEqual([]);
 
         expect(dialogs).toEqual([]);
