@@ -188,6 +188,29 @@ requireOrSkip(hasChromium && hasDovecot, 'Chromium (/usr/bin/chromium) and Dovec
     }
   });
 
+  it('an admin creates a staff user and edits a topic\'s keywords in the administration screen', async () => {
+    const { context, page } = await signIn(browser, server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, '/app/admin');
+    try {
+      const email = uniqueEmail('ny-medarbejder');
+      await page.getByLabel('Navn').fill('Nina Ny');
+      await page.getByLabel('E-mail', { exact: true }).fill(email);
+      await page.getByLabel('Adgangskode').fill('Lang-Nok-Adgangskode-1');
+      await page.getByLabel('Rolle').selectOption('supervisor');
+      await page.getByRole('button', { name: 'Opret bruger' }).click();
+      await page.getByRole('cell', { name: email }).waitFor();
+      expect(await server.login(email, 'Lang-Nok-Adgangskode-1')).toEqual(expect.any(String));
+
+      const keywords = page.getByLabel('Nøgleord: Parkering');
+      await keywords.fill('parkering, p-plads, p-skive');
+      await page.locator('tr[data-topic="parkering"]').getByRole('button', { name: 'Gem' }).click();
+      await page.locator('tr[data-topic="parkering"]').getByRole('status').filter({ hasText: 'Gemt.' }).waitFor();
+      const topics = await server.as(await server.adminToken()).get('/api/v1/topics');
+      expect(topics.body.find((x: { slug: string }) => x.slug === 'parkering').keywords).toEqual(['parkering', 'p-plads', 'p-skive']);
+    } finally {
+      await context.close();
+    }
+  });
+
   describe('an email with a script in it', () => {
     let probe: Server;
     const probed: string[] = [];
