@@ -8,6 +8,7 @@
  * 3. Full-text search (Danish) over those cases, typed into the search box → first result shown.
  * 4. Scroll through 2,000 cases: how many rows the virtualised list keeps in the DOM.
  * 5. The app's JavaScript and CSS, raw and gzipped, from dist/web.
+ * The API's first page alone (median of 20 requests) is timed beside each browser figure.
  *
  * Flags: --cases 10000 --runs 5
  */
@@ -47,6 +48,19 @@ function bundleSizes() {
   return { js: sum('.js'), css: sum('.css') };
 }
 
+/** The inbox's first request alone: GET /api/v1/cases for all open cases, 100 a page, median of 20. */
+async function apiFirstPageMs(url, token) {
+  const path = '/api/v1/cases?status=new,queued,offered,assigned,waiting_on_citizen&limit=100';
+  const values = [];
+  for (let i = 0; i < 20; i++) {
+    const started = performance.now();
+    const response = await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+    await response.json();
+    values.push(performance.now() - started);
+  }
+  return median(values);
+}
+
 async function timings(browser, url, token, runs) {
   const values = [];
   for (let i = 0; i < runs; i++) values.push(await firstPageInteractiveMs(browser, url, token));
@@ -74,12 +88,14 @@ async function main() {
     await insertOpenCases(client, 25, admin.id);
     await firstPageInteractiveMs(browser, server.url, token);
     result.baseline = await timings(browser, server.url, token, options.runs);
+    result.baseline.apiMs = await apiFirstPageMs(server.url, token);
     log(`baseline (25 cases): median ${result.baseline.medianMs.toFixed(0)} ms`);
 
     await insertOpenCases(client, options.cases - 25, admin.id);
     const { rows: [{ open }] } = await client.query("SELECT count(*)::int AS open FROM cases WHERE status NOT IN ('resolved', 'closed')");
     result.openCases = open;
     result.large = await timings(browser, server.url, token, options.runs);
+    result.large.apiMs = await apiFirstPageMs(server.url, token);
     log(`${open} open cases: median ${result.large.medianMs.toFixed(0)} ms`);
     result.searchMs = await searchMs(browser, server.url, token, 'hjemmehjælp');
     result.scroll = await deepScroll(browser, server.url, token, Math.min(2_000, open));
@@ -97,6 +113,8 @@ async function main() {
     `  first page interactive, 25 open cases (baseline):  median ${result.baseline.medianMs.toFixed(0)} ms (${result.baseline.runs.join(', ')})`,
     `  first page interactive, ${result.openCases} open cases:       median ${result.large.medianMs.toFixed(0)} ms (${result.large.runs.join(', ')})`,
     `  ratio to baseline: ${(result.large.medianMs / result.baseline.medianMs).toFixed(2)}×`,
+    `  of which the API's first page (GET /cases, 100 rows): ${result.baseline.apiMs.toFixed(0)} ms → ${result.large.apiMs.toFixed(0)} ms (${(result.large.apiMs / result.baseline.apiMs).toFixed(2)}×)`,
+    `  machine load average at the end: ${require('node:os').loadavg().map((l) => l.toFixed(1)).join(' ')} on ${require('node:os').cpus().length} CPUs`,
     `  Danish full-text search typed → first result shown: ${result.searchMs} ms`,
     `  scrolled to ${result.scroll.loaded} cases in ${result.scroll.seconds.toFixed(1)} s; rows in the DOM: ${result.scroll.domRows}`,
   ];

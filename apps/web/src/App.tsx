@@ -64,6 +64,7 @@ export function App() {
 
   return (
     <div className="shell">
+      <a className="skip-link" href="#main">{t.skipToContent}</a>
       <header className="topbar">
         <span className="brand">{t.appName}</span>
         <nav aria-label={t.mainNav}>
@@ -85,7 +86,7 @@ export function App() {
         </div>
       </header>
       <OfferToasts />
-      <main id="main">
+      <main id="main" tabIndex={-1}>
         {route.screen === 'inbox' && <Inbox me={me} />}
         <Suspense fallback={<p className="muted">{t.loading}</p>}>
           {route.screen === 'case' && <CaseView key={route.id} id={route.id} me={me} />}

@@ -70,7 +70,7 @@ export function Wallboard() {
         <h2>{t.agents}</h2>
         <table>
           <thead>
-            <tr><th scope="col">{t.name}</th><th scope="col">{t.presence}</th>{CHANNELS.map((c) => <th scope="col" key={c}>{t.channels[c]}</th>)}<th scope="col">{t.handledToday}</th></tr>
+            <tr><th scope="col">{t.name}</th><th scope="col">{t.agentPresence}</th>{CHANNELS.map((c) => <th scope="col" key={c}>{t.channels[c]}</th>)}<th scope="col">{t.handledToday}</th></tr>
           </thead>
           <tbody>
             {agents.map((a) => (

@@ -26,6 +26,7 @@ export interface CaseSummary {
   assignee: { id: string; name: string } | null;
   slaDueAt: string | null;
   createdAt: string;
+  updatedAt: string;
   lastContactAt: string;
 }
 
@@ -64,6 +65,7 @@ export interface CaseDetail extends CaseSummary {
   };
   contacts: Contact[];
   notes: { id: string; body: string; author: { id: string; name: string }; createdAt: string }[];
+  resolutions?: { outcome: string }[];
   events: { type: string; from: string | null; to: string | null; actor: { kind: string; name: string | null }; data: Record<string, unknown>; at: string }[];
 }
 

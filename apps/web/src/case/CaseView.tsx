@@ -15,6 +15,7 @@ export function CaseView({ id, me }: { id: string; me: Me }) {
   const { t, language } = useT();
   const [detail, setDetail] = useState<CaseDetail | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
 
   const load = () => api.get<CaseDetail>(`/cases/${id}`).then(setDetail, (e: Error) => setError(e.message));
   useEffect(() => {
@@ -23,6 +24,10 @@ export function CaseView({ id, me }: { id: string; me: Me }) {
   useEffect(() => {
     if (detail) markSeen(me.id, detail.id, detail.lastContactAt);
   }, [detail?.lastContactAt]);
+  useEffect(() => {
+    if (detail?.status !== 'resolved') return setOutcome(null);
+    api.get<{ outcome: string }[]>(`/cases/${id}/resolution`).then((all) => setOutcome(all[all.length - 1]?.outcome ?? null), () => undefined);
+  }, [detail?.status, detail?.updatedAt]);
   useSocketEvents(['contact_received', 'case_updated', 'case_assigned'], (_event, payload: { caseId: string }) => {
     if (payload.caseId === id) void load();
   });
@@ -30,6 +35,11 @@ export function CaseView({ id, me }: { id: string; me: Me }) {
   if (error) return <p role="alert" className="error">{t.error}: {error}</p>;
   if (!detail) return <p className="muted">{t.loading}</p>;
 
+  // a resolution answers with its outcome; other changes leave the outcome to the effect above
+  const changed = (next: CaseDetail) => {
+    if (next.resolutions?.length) setOutcome(next.resolutions[next.resolutions.length - 1].outcome);
+    setDetail(next);
+  };
   const open = (path: string) => (e: React.MouseEvent) => {
     e.preventDefault();
     navigate(path);
@@ -43,6 +53,7 @@ export function CaseView({ id, me }: { id: string; me: Me }) {
         <p className="muted">
           <span className={`chip ${detail.channel}`}>{t.channels[detail.channel] ?? detail.channel}</span>{' '}
           <span className={`status ${detail.status}`} data-testid="case-status">{t.statuses[detail.status] ?? detail.status}</span>
+          {outcome && <span data-testid="case-outcome"> ({t.outcome}: {t.outcomes[outcome] ?? outcome})</span>}
           {' · '}{detail.topic} · {t.queue}: {detail.queue} · {t.assignee}: {detail.assignee?.name ?? '—'}
         </p>
       </header>
@@ -53,7 +64,7 @@ export function CaseView({ id, me }: { id: string; me: Me }) {
           {detail.status !== 'closed' && <Composer detail={detail} me={me} onDone={load} />}
         </div>
         <aside className="case-side">
-          <CaseActions detail={detail} me={me} onChanged={setDetail} />
+          <CaseActions detail={detail} me={me} onChanged={changed} />
           <section className="card">
             <h2>{t.citizen}</h2>
             <p><strong>{detail.citizen.name ?? '—'}</strong></p>

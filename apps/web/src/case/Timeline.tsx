@@ -63,7 +63,7 @@ function ContactCard({ contact }: { contact: Contact }) {
         </p>
       )}
       {contact.delivery && (
-        <p className={`small delivery ${contact.delivery.status}`}>{t.delivery}: {contact.delivery.status}{contact.delivery.error ? ` — ${contact.delivery.error}` : ''}</p>
+        <p className={`small delivery ${contact.delivery.status}`}>{t.delivery}: {t.deliveries[contact.delivery.status] ?? contact.delivery.status}{contact.delivery.error ? ` — ${contact.delivery.error}` : ''}</p>
       )}
     </article>
   );
@@ -91,7 +91,7 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
           {entry.kind === 'event' && (
             <p className="entry event muted small">
               {t.events[entry.event.type] ?? entry.event.type}
-              {entry.event.to ? `: ${t.statuses[entry.event.to] ?? entry.event.to}` : ''}
+              {entry.event.to && entry.event.type === 'status_changed' ? `: ${t.statuses[entry.event.to] ?? entry.event.to}` : ''}
               {entry.event.actor.name ? ` · ${entry.event.actor.name}` : ''} · {formatTime(entry.at, language)}
             </p>
           )}

@@ -40,6 +40,19 @@ export function Inbox({ me }: { me: Me }) {
   const params = { ...viewParams(view), ...(status ? { status } : {}), channel: channel || undefined, queue: queue || undefined, text: text || undefined };
   const pages = useCasePages(params);
 
+  // "/" jumps to the search box from anywhere in the inbox, as in most mail clients
+  const search = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement | null;
+      if (event.key !== '/' || (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      event.preventDefault();
+      search.current?.focus();
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
+  }, []);
+
   const pending = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useSocketEvents(LIVE_EVENTS, () => {
     clearTimeout(pending.current);
@@ -69,7 +82,7 @@ export function Inbox({ me }: { me: Me }) {
       <form className="filters" role="search" onSubmit={(e) => { e.preventDefault(); setText(typed.trim()); }}>
         <label className="grow">
           <span>{t.search}</span>
-          <input type="search" value={typed} placeholder={t.searchPlaceholder} onChange={(e) => setTyped(e.target.value)} />
+          <input ref={search} type="search" value={typed} aria-keyshortcuts="/" placeholder={t.searchPlaceholder} onChange={(e) => setTyped(e.target.value)} />
         </label>
         <label>
           <span>{t.statusFilter}</span>
