@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { History, waitForRollups } from './support/analytics-factories';
 import { requireOrSkip } from './support/require-or-skip';
 import { startSmtpCapture, SmtpCapture } from './support/smtp-capture';
+import { submitCase, uniqueEmail } from './support/factories';
 import { StaffMember, startServer, TestServer } from './support/test-server';
 
 /**
@@ -194,6 +195,17 @@ describe('channel-cost analytics', () => {
     const { body } = await report({ from: today, to: today });
     expect(body.rows).toEqual([expect.objectContaining({ channel: 'webform', surveyResponses: 1, satisfactionAverage: 4 })]);
     expect(body.totals.satisfactionAverage).toBe(4);
+  });
+
+  it('emails the survey link to the citizen once a web-form case is resolved', async () => {
+    const email = uniqueEmail('survey');
+    const submitted = await submitCase(server, { email });
+    expect((await server.as(await server.adminToken()).patch(`/api/v1/cases/${submitted.id}`).send({ status: 'resolved' })).status).toBe(200);
+    const mail = await smtp.waitFor((m) => m.envelope.to.includes(email));
+    expect(mail.parsed.subject).toContain(submitted.reference);
+    const url = /https?:\/\/\S+\/survey\/[A-Za-z0-9_-]{43}/.exec(mail.parsed.text ?? '')![0];
+    const answered = await server.request.post(new URL(url).pathname).type('form').send({ score: '5' });
+    expect(answered.text).toContain('Tak for dit svar');
   });
 
   it('refuses bad report input with a 4xx that says what to fix, and keeps agents out', async () => {

@@ -27,7 +27,7 @@ export class ChannelCostReports {
     const filter = { topic: query.topic, queue: query.queue, segment: query.segment };
     const [figures, durations, baseline, costs] = await Promise.all([
       this.figures.daily({ ...filter, from: query.from, to: query.to }),
-      this.figures.durations({ ...filter, from: query.from, to: query.to }),
+      this.figures.durations({ ...filter, from: query.from, to: query.to }, query.groupBy),
       query.baselineFrom ? this.figures.daily({ ...filter, from: query.baselineFrom, to: query.baselineTo! }) : Promise.resolve(null),
       this.costs.all(),
     ]);

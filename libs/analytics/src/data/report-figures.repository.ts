@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel } from '@kontakt/core';
 import { Database } from '@kontakt/database';
+import type { Grouping } from '../domain/periods';
 import type { DailyFigures, DurationCount, DurationMetric } from '../domain/report-inputs';
 import { MEASURES } from './case-facts.sql';
 
@@ -41,11 +42,17 @@ export class ReportFiguresRepository {
     });
   }
 
-  async durations(filter: FigureFilter): Promise<DurationCount[]> {
+  /**
+   * Histogram counts merged per report period in PostgreSQL (a year by month is a few thousand rows
+   * instead of one per day and bucket); each row's `day` is the first day of its period.
+   */
+  async durations(filter: FigureFilter, grouping: Grouping): Promise<DurationCount[]> {
     const rows = await this.db.rows<{ day: string; channel: Channel; metric: DurationMetric; bucket: number; cases: string }>(
-      `SELECT d.day::text AS day, d.channel, d.metric, d.bucket, sum(d.cases)::text AS cases
-       FROM analytics_daily_durations d WHERE ${WHERE} GROUP BY d.day, d.channel, d.metric, d.bucket`,
-      this.params(filter));
+      `SELECT p.day::text AS day, d.channel, d.metric, d.bucket, sum(d.cases)::text AS cases
+       FROM analytics_daily_durations d
+       CROSS JOIN LATERAL (SELECT CASE $6 WHEN 'day' THEN d.day ELSE date_trunc($6, d.day::timestamp)::date END AS day) p
+       WHERE ${WHERE} GROUP BY p.day, d.channel, d.metric, d.bucket`,
+      [...this.params(filter), grouping]);
     return rows.map((r) => ({ ...r, cases: Number(r.cases) }));
   }
 

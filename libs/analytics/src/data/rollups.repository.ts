@@ -28,9 +28,9 @@ export class RollupsRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * Folds up to `limit` pending cases, with every other case of their citizens (re-contacts depend
-   * on each other's resolutions): their facts are replaced and the rollup rows they touch are summed
-   * again from the facts. One transaction; returns how many pending entries it took, or null when
+   * Folds up to `limit` pending cases, with the citizen's other cases that have an inbound contact
+   * within 7 days after one of their resolutions (whether that contact is a re-contact depends on
+   * them): their facts are replaced and the rollup rows they touch are summed again from the facts. One transaction; returns how many pending entries it took, or null when
    * another process holds the fold lock.
    */
   foldPending(limit: number, timeZone: string): Promise<number | null> {
@@ -40,7 +40,11 @@ export class RollupsRepository {
         `DELETE FROM analytics_pending WHERE id IN (SELECT id FROM analytics_pending ORDER BY id LIMIT $1) RETURNING case_id`, [limit]);
       if (taken.length === 0) return 0;
       const cases = await tx.rows<{ id: string }>(
-        `SELECT DISTINCT o.id FROM cases c JOIN cases o ON o.citizen_id = c.citizen_id WHERE c.id = ANY($1::uuid[])`,
+        `SELECT id FROM unnest($1::uuid[]) AS id
+         UNION
+         SELECT o.case_id FROM case_events e JOIN cases c ON c.id = e.case_id
+           JOIN contacts o ON o.citizen_id = c.citizen_id AND o.occurred_at > e.created_at AND o.occurred_at <= e.created_at + interval '7 days'
+         WHERE e.case_id = ANY($1::uuid[]) AND e.to_status = 'resolved' AND o.direction = 'inbound'`,
         [[...new Set(taken.map((t) => t.case_id))]]);
       await this.refold(tx, cases.map((c) => c.id), timeZone);
       return taken.length;

@@ -141,7 +141,8 @@ export function buildChannelCostReport(input: {
   for (const f of input.figures) {
     const period = periodOf(f.day, query.groupBy);
     for (const acc of [cell(period, f.channel), periodAcc(period), totals]) acc.add(f, costs);
-    perDay.set(f.day, [...(perDay.get(f.day) ?? []), f]);
+    if (!perDay.has(f.day)) perDay.set(f.day, []);
+    perDay.get(f.day)!.push(f);
   }
   if (mix) {
     for (const [day, figures] of perDay) {

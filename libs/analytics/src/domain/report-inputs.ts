@@ -24,6 +24,7 @@ export interface DailyFigures {
 
 export type DurationMetric = 'first_response' | 'resolution';
 
+/** Histogram counts of a report period; `day` is any day in the period (the repository gives its first). */
 export interface DurationCount {
   day: string;
   channel: Channel;
