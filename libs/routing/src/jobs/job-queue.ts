@@ -64,6 +64,13 @@ export class JobQueue implements OnModuleDestroy {
     await (await this.start()).send(name, data, { ...options, db });
   }
 
+  /** Sends many jobs of one queue in one statement, as part of the caller's transaction. */
+  async insertInTransaction(tx: Sql, name: string, jobs: { data: object; startAfter: Date; singletonKey: string }[]): Promise<void> {
+    if (jobs.length === 0) return;
+    const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.rows(text, values) }) };
+    await (await this.start()).insert(jobs.map((job) => ({ name, ...job })), { db });
+  }
+
   async schedule(name: string, cron: string): Promise<void> {
     await (await this.start()).schedule(name, cron, {}, { tz: 'UTC' });
   }
