@@ -53,13 +53,19 @@ export class RoutingEntriesRepository {
    * router's short transaction.
    */
   lockPage(tx: Sql, after: QueuePosition | undefined, limit: number): Promise<WaitingCase[]> {
+    // the page is cut from the order index alone first: joined, the planner may sort the whole queue
     return tx.rows(
-      `SELECT ${WAITING_CASE}
+      `WITH page AS MATERIALIZED (
+         SELECT case_id FROM routing_entries
+         WHERE waiting AND routing_key IS NOT NULL AND ($1::timestamptz IS NULL OR (routing_key, case_id) > ($1::timestamptz, $2::uuid))
+         ORDER BY routing_key, case_id LIMIT $3
+         FOR UPDATE SKIP LOCKED
+       )
+       SELECT ${WAITING_CASE}
        FROM ${WAITING_CASE_FROM}
-       WHERE e.waiting AND e.routing_key IS NOT NULL AND c.status = 'queued'
-         AND ($1::timestamptz IS NULL OR (e.routing_key, e.case_id) > ($1::timestamptz, $2::uuid))
-       ORDER BY e.routing_key, e.case_id LIMIT $3
-       FOR UPDATE OF e, c SKIP LOCKED`,
+       WHERE e.case_id IN (SELECT case_id FROM page) AND c.status = 'queued'
+       ORDER BY e.routing_key, e.case_id
+       FOR UPDATE OF c SKIP LOCKED`,
       [after?.key ?? null, after?.caseId ?? null, limit],
     );
   }
