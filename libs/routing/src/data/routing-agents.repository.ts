@@ -48,14 +48,14 @@ export class RoutingAgentsRepository {
     return row?.missed_in_a_row ?? 0;
   }
 
-  /** Whether any available agent has free capacity on some channel: the sweep then walks the queue. */
-  async anyWithRoom(): Promise<boolean> {
-    const row = await this.db.one<{ any: boolean }>(
-      `SELECT EXISTS (
-         SELECT 1 FROM staff_users u JOIN routing_agent_load l ON l.user_id = u.id
-         WHERE u.presence = 'available' AND u.disabled_at IS NULL AND l.held < coalesce((u.capacity ->> l.channel)::int, 0)) AS any`,
+  /** Free capacity of all available agents, in cases on any channel: how much of the queue is worth locking and walking. */
+  async room(sql: Sql = this.db): Promise<number> {
+    const row = await sql.one<{ room: number }>(
+      `SELECT coalesce(sum(coalesce((u.capacity ->> l.channel)::int, 0) - l.held), 0)::int AS room
+       FROM staff_users u JOIN routing_agent_load l ON l.user_id = u.id
+       WHERE u.presence = 'available' AND u.disabled_at IS NULL AND l.held < coalesce((u.capacity ->> l.channel)::int, 0)`,
     );
-    return row?.any ?? false;
+    return row?.room ?? 0;
   }
 
   isActive(agentId: string): Promise<boolean> {

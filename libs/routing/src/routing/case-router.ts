@@ -49,7 +49,7 @@ export class CaseRouter {
     let after = from;
     let busy = false;
     for (let page = 0; page < pages; page++) {
-      const routed = await this.db.transaction((tx) => this.pages.route(tx, after, page === 0));
+      const routed = await this.db.transaction((tx) => this.pages.route(tx, after, page));
       routed.made.forEach((made) => this.announcer.offerMade(made));
       busy ||= routed.busy;
       if (!routed.full) return { busy };

@@ -4,12 +4,15 @@ import { MatchAgent, MatchCase, matchCases } from '../domain/agent-matching';
 import type { QueueSettings } from '../domain/queue-settings';
 import { AgentSelectionRepository, AgentSkillRow, FreeAgentRow } from '../data/agent-selection.repository';
 import { QueueSettingsCache } from '../data/queue-settings.cache';
+import { RoutingAgentsRepository } from '../data/routing-agents.repository';
 import { QueuePosition, RoutingEntriesRepository, WaitingCase } from '../data/routing-entries.repository';
 import { OfferMade, OfferMaker } from '../offers/offer-maker';
 import { CaseAdmission } from './case-admission';
 
-/** Waiting cases locked and matched per transaction, and new cases admitted at its start. */
-export const PAGE = 200;
+/** At most this many waiting cases are locked and matched per transaction, and new cases admitted at its start. */
+const PAGE = 200;
+/** A page locks twice as many cases as the agents have room for (at least this many), doubling as a pass walks deeper. */
+const MIN_PAGE = 10;
 /** Rounds of "match, then lock the agents chosen" before matching with only the agents already locked. */
 const LOCK_ROUNDS = 3;
 
@@ -27,7 +30,7 @@ export interface PageRouted {
 
 /**
  * Routes one page of the waiting queue in the caller's transaction: admits cases no router has seen
- * yet, locks the page ("case to route"), reads the free agents, matches in memory by the documented
+ * yet, and when some agent has room locks the page ("case to route"), reads the free agents, matches in memory by the documented
  * rules (domain/agent-matching.ts), locks the agents chosen ("agent capacity", re-reading their
  * newest load), and writes every offer of the page at once. Locks are only ever skipped, never
  * waited for, so any number of processes can route at once.
@@ -40,13 +43,18 @@ export class PageRouter {
     private readonly settings: QueueSettingsCache,
     private readonly admission: CaseAdmission,
     private readonly maker: OfferMaker,
+    private readonly agents: RoutingAgentsRepository,
   ) {}
 
-  async route(tx: Sql, after: QueuePosition | undefined, admitNew: boolean): Promise<PageRouted> {
-    if (admitNew) await this.admitNew(tx);
-    const page = await this.entries.lockPage(tx, after, PAGE);
+  /** `depth`: pages of this pass before this one (the first admits new cases). */
+  async route(tx: Sql, after: QueuePosition | undefined, depth: number): Promise<PageRouted> {
+    if (depth === 0) await this.admitNew(tx);
+    const room = await this.agents.room(tx);
+    if (room === 0) return { made: [], full: false, roomLeft: false, busy: false };
+    const size = Math.min(PAGE, Math.max(MIN_PAGE, 2 * room) * 2 ** Math.min(depth, 5));
+    const page = await this.entries.lockPage(tx, after, size);
     const tail = page[page.length - 1];
-    const routed: PageRouted = { made: [], full: page.length === PAGE, roomLeft: false, busy: false, last: tail && { key: tail.routing_key!, caseId: tail.case_id } };
+    const routed: PageRouted = { made: [], full: page.length === size, roomLeft: false, busy: false, last: tail && { key: tail.routing_key!, caseId: tail.case_id } };
     if (page.length === 0) return routed;
     const settings = new Map<string, QueueSettings>();
     for (const queueId of new Set(page.map((e) => e.queue_id))) settings.set(queueId, await this.settings.get(queueId, tx));
