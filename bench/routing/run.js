@@ -79,6 +79,8 @@ async function main() {
       `  ratio offer/intake latency: p50 ${(l.requestToOfferMs.p50 / l.intakeResponseMs.p50).toFixed(2)}×, p99 ${(l.requestToOfferMs.p99 / l.intakeResponseMs.p99).toFixed(2)}×`,
       `  assignments/s while cases arrived: ${l.assignmentsPerSecond.toFixed(0)} (accepted ${l.accepted}, accept conflicts ${l.acceptConflicts})`,
     );
+    const failures = Object.entries(l.failedRequests);
+    if (failures.length > 0) lines.push(`  REQUESTS FAILED (server overloaded?): ${failures.map(([m, n]) => `${n}× ${m}`).join('; ')}`);
   }
   if (result.cold) {
     const c = result.cold;
