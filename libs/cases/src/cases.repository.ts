@@ -152,6 +152,20 @@ export class CasesRepository {
     );
   }
 
+  /** Moves locked cases to new statuses in one statement, each as `setStatus` would. */
+  async setStatuses(tx: Sql, moves: { caseId: string; status: CaseStatus; assigneeId?: string | null }[]): Promise<void> {
+    if (moves.length === 0) return;
+    await tx.rows(
+      `UPDATE cases c SET status = m.status,
+         assignee_id = CASE WHEN m.status = 'queued' THEN NULL WHEN m.set_assignee THEN m.assignee_id ELSE c.assignee_id END,
+         resolved_at = CASE WHEN m.status = 'resolved' THEN now() WHEN m.status IN ('queued', 'assigned') THEN NULL ELSE c.resolved_at END,
+         updated_at = now()
+       FROM unnest($1::uuid[], $2::text[], $3::boolean[], $4::uuid[]) AS m(case_id, status, set_assignee, assignee_id)
+       WHERE c.id = m.case_id`,
+      [moves.map((m) => m.caseId), moves.map((m) => m.status), moves.map((m) => m.assigneeId !== undefined), moves.map((m) => m.assigneeId ?? null)],
+    );
+  }
+
   async touch(tx: Sql, caseId: string): Promise<void> {
     await tx.rows('UPDATE cases SET last_contact_at = now(), updated_at = now() WHERE id = $1', [caseId]);
   }

@@ -26,46 +26,45 @@ export interface CitizenIdentityRow {
 @Injectable()
 export class CitizensRepository {
   /**
-   * Finds the citizen owning any of the identities (in the order given) or creates one, then records
-   * the identities they did not have yet. Runs inside the caller's transaction. Two intakes racing
-   * for the same new identity both insert a citizen; the loser's identity insert conflicts, so it
-   * deletes its own citizen and takes the winner's.
+   * Finds the citizen owning any of the identities (in the order given) or creates one, and records
+   * the identities they did not have yet: one statement, inside the caller's transaction. Two intakes
+   * racing for the same new identity both create a citizen; the loser's identity inserts all
+   * conflict, so it deletes its own citizen and takes the winner's.
    */
   async resolve(tx: Sql, identities: CitizenIdentity[], name: string | undefined, language: Language): Promise<string> {
-    const existing = await tx.one<{ citizen_id: string }>(
-      `SELECT i.citizen_id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS wanted(kind, value, n)
-       JOIN citizen_identities i ON i.kind = wanted.kind AND i.value = wanted.value
-       ORDER BY wanted.n LIMIT 1`,
-      [identities.map((i) => i.kind), identities.map((i) => i.value)],
-    );
-    let citizenId = existing?.citizen_id;
-    if (!citizenId) {
-      citizenId = (await tx.one<{ id: string }>(
-        'INSERT INTO citizens (display_name, preferred_language) VALUES ($1, $2) RETURNING id',
-        [name ?? null, language],
-      ))!.id;
-    } else if (name) {
-      await tx.rows('UPDATE citizens SET display_name = $2, updated_at = now() WHERE id = $1 AND display_name IS NULL', [citizenId, name]);
-    }
-    if (identities.length === 0) return citizenId;
-
-    const claimed = await tx.rows<{ kind: string; value: string; citizen_id: string }>(
-      `WITH wanted AS (SELECT * FROM unnest($2::text[], $3::text[]) AS w(kind, value)),
-       inserted AS (
-         INSERT INTO citizen_identities (citizen_id, kind, value) SELECT $1, kind, value FROM wanted
-         ON CONFLICT ON CONSTRAINT citizen_identities_kind_value DO NOTHING RETURNING kind, value
+    const kinds = identities.map((i) => i.kind);
+    const values = identities.map((i) => i.value);
+    const resolved = (await tx.one<{ id: string; existed: boolean; claimed: number }>(
+      `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(kind, value, n)),
+       found AS (
+         SELECT i.citizen_id FROM wanted JOIN citizen_identities i ON i.kind = wanted.kind AND i.value = wanted.value
+         ORDER BY wanted.n LIMIT 1
+       ),
+       created AS (
+         INSERT INTO citizens (display_name, preferred_language) SELECT $3, $4 WHERE NOT EXISTS (SELECT 1 FROM found) RETURNING id
+       ),
+       named AS (
+         UPDATE citizens SET display_name = $3, updated_at = now()
+         WHERE id = (SELECT citizen_id FROM found) AND $3::text IS NOT NULL AND display_name IS NULL
+       ),
+       chosen AS (SELECT citizen_id AS id, true AS existed FROM found UNION ALL SELECT id, false FROM created),
+       claimed AS (
+         INSERT INTO citizen_identities (citizen_id, kind, value) SELECT c.id, w.kind, w.value FROM wanted w CROSS JOIN chosen c
+         ON CONFLICT ON CONSTRAINT citizen_identities_kind_value DO NOTHING RETURNING kind
        )
-       SELECT w.kind, w.value, i.citizen_id FROM wanted w
-       JOIN citizen_identities i ON i.kind = w.kind AND i.value = w.value
-       WHERE NOT EXISTS (SELECT 1 FROM inserted x WHERE x.kind = w.kind AND x.value = w.value)`,
-      [citizenId, identities.map((i) => i.kind), identities.map((i) => i.value)],
+       SELECT c.id, c.existed, (SELECT count(*)::int FROM claimed) AS claimed FROM chosen c`,
+      [kinds, values, name ?? null, language],
+    ))!;
+    if (resolved.existed || identities.length === 0 || resolved.claimed > 0) return resolved.id;
+    // Every identity went to a citizen another intake committed after this statement's snapshot.
+    const winner = await tx.one<{ citizen_id: string }>(
+      `SELECT i.citizen_id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(kind, value, n)
+       JOIN citizen_identities i ON i.kind = w.kind AND i.value = w.value ORDER BY w.n LIMIT 1`,
+      [kinds, values],
     );
-    const winner = claimed.find((c) => c.citizen_id !== citizenId);
-    if (!existing && winner && claimed.length === identities.length) {
-      await tx.rows('DELETE FROM citizens WHERE id = $1', [citizenId]);
-      return winner.citizen_id;
-    }
-    return citizenId;
+    if (!winner) return resolved.id;
+    await tx.rows('DELETE FROM citizens WHERE id = $1', [resolved.id]);
+    return winner.citizen_id;
   }
 
   /** Gives a known citizen an identity learnt later (an address read from their letter), unless someone already has it. */

@@ -24,6 +24,7 @@ import { InboxGateway } from './realtime/inbox.gateway';
 import { InboxPublisher } from './realtime/inbox-publisher';
 import { CaseAdmission } from './routing/case-admission';
 import { CaseRouter } from './routing/case-router';
+import { PageRouter } from './routing/page-router';
 import { RoutingAnnouncer } from './routing/routing-announcer';
 import { RoutingHooks } from './routing/routing-hooks';
 import { RoutingSweep } from './routing/routing-sweep';
@@ -42,7 +43,7 @@ import { RoutingWork } from './routing/routing-work';
   providers: [
     QueueSettingsRepository, QueueSettingsCache, RoutingEntriesRepository, AgentSelectionRepository, OffersRepository,
     RoutingAgentsRepository, RoutingStatsRepository,
-    JobQueue, RoutingJobs, RoutingWork, CaseAdmission, CaseRouter, RoutingAnnouncer, RoutingSweep, OfferMaker, OfferEnding,
+    JobQueue, RoutingJobs, RoutingWork, CaseAdmission, PageRouter, CaseRouter, RoutingAnnouncer, RoutingSweep, OfferMaker, OfferEnding,
     AcceptOffer, RejectOffer, ExpireOffer, PresenceService, InboxPublisher, InboxGateway, QueueSettingsService, CaseMoves,
     RoutingHooks,
     { provide: CaseRoutingHooks, useExisting: RoutingHooks },

@@ -1,84 +1,86 @@
 import { Injectable } from '@nestjs/common';
 import type { Sql } from '@kontakt/core';
-import type { WaitingCase } from './routing-entries.repository';
 
-export interface ChosenAgent {
-  agent_id: string;
-  level: number;
-  sticky: boolean;
+/** An available agent with room on at least one of the wanted channels. */
+export interface FreeAgentRow {
+  id: string;
+  languages: string[];
+  idle_since: Date;
+  /** units of capacity left per wanted channel that has any */
+  free: Record<string, number>;
 }
 
-/**
- * Agent choice for one case: a ranking read in SQL, then a lock that re-checks what the ranking relied on.
- *
- * Eligible: available, not disabled, speaks the case's language, has free capacity on the case's
- * channel (held < capacity), a skill at the entry's required level on the case's topic, on its queue,
- * or (once escalated to overflow) on the overflow queue or one of its topics, and has not declined it.
- * A case transferred to a queue its topic does not belong to may go to anyone skilled in that queue.
- *
- * Order: (1) the agent who last handled this citizen's other cases within the queue's sticky days;
- * (2) the highest skill level; (3) the longest idle (idle_since: last offer or becoming available);
- * (4) the agent id, so the choice is deterministic.
- */
-const CANDIDATES = 5;
+export interface AgentSkillRow {
+  user_id: string;
+  /** null for a whole-queue skill */
+  topic_id: string | null;
+  queue_id: string;
+  level: number;
+}
 
+/** At most this many free agents are read per page; more than any municipality's contact centre. */
+const MAX_AGENTS = 5_000;
+
+/**
+ * What the router needs to know about agents to match a page of cases (domain/agent-matching.ts):
+ * the free ones, their skills, sticky agents, and lock "agent capacity" on the ones it chose.
+ */
 @Injectable()
 export class AgentSelectionRepository {
-  /**
-   * Ranks the eligible agents (without locks), then takes lock "agent capacity" on the best one it can:
-   * the agent's load row for the channel and their routing_agents row, FOR UPDATE SKIP LOCKED, with a
-   * share lock on the staff row, re-checking on the newest rows that they are still available with
-   * held < capacity and that idle_since is still the value ranked by. So two routers can never both
-   * fill an agent's last slot, nor both pick the same agent as the longest idle; a presence change
-   * waits for the share lock and then withdraws the offer made here. Locked agents are skipped, never
-   * waited for.
-   */
-  async lockBestAgent(tx: Sql, entry: WaitingCase, stickyDays: number): Promise<ChosenAgent | undefined> {
-    const ranked = await this.rank(tx, entry, stickyDays);
-    for (const candidate of ranked) {
-      const locked = await tx.one(
-        `SELECT l.user_id FROM routing_agent_load l JOIN routing_agents a ON a.user_id = l.user_id JOIN staff_users u ON u.id = l.user_id
-         WHERE l.user_id = $1 AND l.channel = $2 AND a.idle_since = $3::timestamptz
-           AND u.presence = 'available' AND u.disabled_at IS NULL AND l.held < coalesce((u.capacity ->> $2)::int, 0)
-         FOR UPDATE OF l, a SKIP LOCKED
-         FOR SHARE OF u SKIP LOCKED`,
-        [candidate.agent_id, entry.channel, candidate.idle_since],
-      );
-      if (locked) return { agent_id: candidate.agent_id, level: candidate.level, sticky: candidate.sticky };
-    }
-    return undefined;
+  /** Available agents with free capacity on one of `channels` who speak one of `languages`, read without locks. */
+  free(tx: Sql, channels: string[], languages: string[]): Promise<FreeAgentRow[]> {
+    return tx.rows(
+      `SELECT u.id, u.languages, a.idle_since,
+              jsonb_object_agg(l.channel, coalesce((u.capacity ->> l.channel)::int, 0) - l.held) AS free
+       FROM staff_users u JOIN routing_agents a ON a.user_id = u.id JOIN routing_agent_load l ON l.user_id = u.id
+       WHERE u.presence = 'available' AND u.disabled_at IS NULL AND u.languages && $2::text[]
+         AND l.channel = ANY ($1::text[]) AND l.held < coalesce((u.capacity ->> l.channel)::int, 0)
+       GROUP BY u.id, a.idle_since
+       LIMIT ${MAX_AGENTS}`,
+      [channels, languages],
+    );
   }
 
-  private rank(tx: Sql, entry: WaitingCase, stickyDays: number): Promise<(ChosenAgent & { idle_since: string })[]> {
+  /** The agents' skills that can count for cases of these topics and queues (escalation's overflow queues included). */
+  skills(tx: Sql, agentIds: string[], topicIds: string[], queueIds: string[]): Promise<AgentSkillRow[]> {
     return tx.rows(
-      `WITH sticky AS (
+      `SELECT s.user_id, s.topic_id, t.queue_id, s.level FROM staff_skills s JOIN topics t ON t.id = s.topic_id
+       WHERE s.user_id = ANY ($1::uuid[]) AND (s.topic_id = ANY ($2::uuid[]) OR t.queue_id = ANY ($3::uuid[]))
+       UNION ALL
+       SELECT user_id, NULL, queue_id, level FROM staff_queue_skills WHERE user_id = ANY ($1::uuid[]) AND queue_id = ANY ($3::uuid[])`,
+      [agentIds, topicIds, queueIds],
+    );
+  }
+
+  /** For each case, the agent who last handled another case of its citizen within `days` (sticky routing). */
+  sticky(tx: Sql, cases: { caseId: string; citizenId: string; days: number }[]): Promise<{ case_id: string; agent_id: string }[]> {
+    return tx.rows(
+      `SELECT w.case_id, h.assignee_id AS agent_id
+       FROM unnest($1::uuid[], $2::uuid[], $3::int[]) AS w(case_id, citizen_id, days)
+       CROSS JOIN LATERAL (
          SELECT assignee_id FROM cases
-         WHERE citizen_id = $1 AND id <> $2 AND assignee_id IS NOT NULL AND updated_at > now() - make_interval(days => $9)
+         WHERE citizen_id = w.citizen_id AND id <> w.case_id AND assignee_id IS NOT NULL AND updated_at > now() - make_interval(days => w.days)
          ORDER BY updated_at DESC LIMIT 1
-       ),
-       skilled AS (
-         SELECT user_id, max(level) AS level FROM (
-           SELECT user_id, level FROM staff_skills WHERE topic_id = $3
-           UNION ALL SELECT user_id, level FROM staff_queue_skills WHERE queue_id = $4
-           UNION ALL SELECT s.user_id, s.level FROM staff_skills s JOIN topics t ON t.id = s.topic_id
-             WHERE t.queue_id = $4 AND NOT EXISTS (SELECT 1 FROM topics ct WHERE ct.id = $3 AND ct.queue_id = $4)
-           UNION ALL SELECT s.user_id, s.level FROM staff_skills s JOIN topics t ON t.id = s.topic_id WHERE t.queue_id = $5
-           UNION ALL SELECT user_id, level FROM staff_queue_skills WHERE queue_id = $5
-         ) levels
-         GROUP BY user_id HAVING max(level) >= $6
-       )
-       SELECT u.id AS agent_id, k.level, coalesce(u.id = (SELECT assignee_id FROM sticky), false) AS sticky, a.idle_since::text AS idle_since
-       FROM skilled k
-       JOIN staff_users u ON u.id = k.user_id
-       JOIN routing_agent_load l ON l.user_id = u.id AND l.channel = $7
-       JOIN routing_agents a ON a.user_id = u.id
-       WHERE u.presence = 'available' AND u.disabled_at IS NULL AND $8 = ANY (u.languages)
-         AND l.held < coalesce((u.capacity ->> $7)::int, 0)
-         AND u.id <> ALL ($10::uuid[])
-       ORDER BY sticky DESC, k.level DESC, a.idle_since, u.id
-       LIMIT ${CANDIDATES}`,
-      [entry.citizen_id, entry.case_id, entry.topic_id, entry.queue_id, entry.overflow_queue_id, entry.required_level,
-        entry.channel, entry.language, stickyDays, entry.declined_by],
+       ) h
+       WHERE w.days > 0`,
+      [cases.map((c) => c.caseId), cases.map((c) => c.citizenId), cases.map((c) => c.days)],
+    );
+  }
+
+  /**
+   * Lock "agent capacity" on chosen agents: their load rows for `channels` and their routing_agents
+   * row, FOR UPDATE SKIP LOCKED, with a share lock on the staff row; returns the newest state of those
+   * still available. So two routers can never both fill an agent's last slot; a presence change waits
+   * for the share lock and then withdraws the offers made here. Locked agents are skipped, never waited for.
+   */
+  lockChosen(tx: Sql, agentIds: string[], channels: string[]): Promise<{ user_id: string; channel: string; free: number; idle_since: Date }[]> {
+    return tx.rows(
+      `SELECT l.user_id, l.channel, coalesce((u.capacity ->> l.channel)::int, 0) - l.held AS free, a.idle_since
+       FROM routing_agent_load l JOIN routing_agents a ON a.user_id = l.user_id JOIN staff_users u ON u.id = l.user_id
+       WHERE l.user_id = ANY ($1::uuid[]) AND l.channel = ANY ($2::text[]) AND u.presence = 'available' AND u.disabled_at IS NULL
+       FOR UPDATE OF l, a SKIP LOCKED
+       FOR SHARE OF u SKIP LOCKED`,
+      [agentIds, channels],
     );
   }
 }

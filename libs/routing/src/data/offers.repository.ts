@@ -23,13 +23,20 @@ const COLUMNS = 'id, case_id, agent_id, channel, status, auto_accepted, created_
 export class OffersRepository {
   constructor(private readonly db: Database) {}
 
-  async insert(tx: Sql, offer: { caseId: string; agentId: string; channel: Channel; autoAccepted: boolean; seconds: number }): Promise<OfferRow> {
-    return (await tx.one<OfferRow>(
+  /**
+   * Inserts offers in one statement; an auto-accepted one is born accepted. Each pending offer takes
+   * a unit of its agent's capacity (trigger). Returns the rows keyed by case.
+   */
+  async insertMany(tx: Sql, offers: { caseId: string; agentId: string; channel: Channel; autoAccepted: boolean; seconds: number }[]): Promise<Map<string, OfferRow>> {
+    const rows = await tx.rows<OfferRow>(
       `INSERT INTO routing_offers (case_id, agent_id, channel, status, auto_accepted, expires_at, ended_at)
-       VALUES ($1, $2, $3, CASE WHEN $4 THEN 'accepted' ELSE 'pending' END, $4, now() + make_interval(secs => $5), CASE WHEN $4 THEN now() END)
+       SELECT o.case_id, o.agent_id, o.channel, CASE WHEN o.auto THEN 'accepted' ELSE 'pending' END, o.auto,
+              now() + make_interval(secs => o.seconds), CASE WHEN o.auto THEN now() END
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::boolean[], $5::int[]) AS o(case_id, agent_id, channel, auto, seconds)
        RETURNING ${COLUMNS}`,
-      [offer.caseId, offer.agentId, offer.channel, offer.autoAccepted, offer.seconds],
-    ))!;
+      [offers.map((o) => o.caseId), offers.map((o) => o.agentId), offers.map((o) => o.channel), offers.map((o) => o.autoAccepted), offers.map((o) => o.seconds)],
+    );
+    return new Map(rows.map((r) => [r.case_id, r]));
   }
 
   /** Where an offer belongs, read without a lock so the caller can take the case lock first. */

@@ -18,9 +18,17 @@ export interface AgentLoadRow {
 export class RoutingAgentsRepository {
   constructor(private readonly db: Database) {}
 
-  /** The agent just got work: they are no longer the longest idle. */
-  async markBusy(tx: Sql, agentId: string): Promise<void> {
-    await tx.rows('UPDATE routing_agents SET idle_since = clock_timestamp() WHERE user_id = $1', [agentId]);
+  /**
+   * The agents just got work: they are no longer the longest idle. Given in the order they last got
+   * a case, so the one served last counts as busy last (a microsecond apart).
+   */
+  async markBusy(tx: Sql, agentIds: string[]): Promise<void> {
+    await tx.rows(
+      `UPDATE routing_agents a SET idle_since = t.base + b.n * interval '1 microsecond'
+       FROM unnest($1::uuid[]) WITH ORDINALITY AS b(user_id, n), (SELECT clock_timestamp() AS base) t
+       WHERE a.user_id = b.user_id`,
+      [agentIds],
+    );
   }
 
   /** Becoming available starts the idle clock and forgets missed offers. */
@@ -40,15 +48,14 @@ export class RoutingAgentsRepository {
     return row?.missed_in_a_row ?? 0;
   }
 
-  /** Available agents with free capacity on some channel, longest idle first: the sweep routes for them. */
-  agentsWithRoom(limit: number): Promise<{ id: string }[]> {
-    return this.db.rows(
-      `SELECT u.id FROM staff_users u JOIN routing_agents a ON a.user_id = u.id
-       WHERE u.presence = 'available' AND u.disabled_at IS NULL
-         AND EXISTS (SELECT 1 FROM routing_agent_load l WHERE l.user_id = u.id AND l.held < coalesce((u.capacity ->> l.channel)::int, 0))
-       ORDER BY a.idle_since LIMIT $1`,
-      [limit],
+  /** Free capacity of all available agents, in cases on any channel: how much of the queue is worth locking and walking. */
+  async room(sql: Sql = this.db): Promise<number> {
+    const row = await sql.one<{ room: number }>(
+      `SELECT coalesce(sum(coalesce((u.capacity ->> l.channel)::int, 0) - l.held), 0)::int AS room
+       FROM staff_users u JOIN routing_agent_load l ON l.user_id = u.id
+       WHERE u.presence = 'available' AND u.disabled_at IS NULL AND l.held < coalesce((u.capacity ->> l.channel)::int, 0)`,
     );
+    return row?.room ?? 0;
   }
 
   isActive(agentId: string): Promise<boolean> {

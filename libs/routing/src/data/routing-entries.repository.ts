@@ -9,6 +9,8 @@ export interface WaitingCase {
   subject: string;
   queue_id: string;
   topic_id: string;
+  /** the queue the case's topic belongs to (a transferred case may wait in another) */
+  topic_queue_id: string;
   citizen_id: string;
   segment: string;
   channel: Channel;
@@ -22,13 +24,17 @@ export interface WaitingCase {
   declined_by: string[];
 }
 
-/** Waiting cases read per page when looking for one an agent may take, and how deep to look. */
-const PAGE = 200;
-const MAX_PAGES = 50;
-
 const WAITING_CASE = `
-  e.case_id, c.reference, c.subject, e.queue_id, c.topic_id, c.citizen_id, z.segment, c.channel, c.language, c.priority,
-  e.queued_at, e.routing_key, e.stage, e.required_level, e.overflow_queue_id, e.declined_by`;
+  e.case_id, c.reference, c.subject, e.queue_id, c.topic_id, ct.queue_id AS topic_queue_id, c.citizen_id, z.segment, c.channel, c.language,
+  c.priority, e.queued_at, e.routing_key, e.stage, e.required_level, e.overflow_queue_id, e.declined_by`;
+const WAITING_CASE_FROM = `
+  routing_entries e JOIN cases c ON c.id = e.case_id JOIN citizens z ON z.id = c.citizen_id JOIN topics ct ON ct.id = c.topic_id`;
+
+/** A place in the routing order: the key and case id of the last case seen. */
+export interface QueuePosition {
+  key: Date;
+  caseId: string;
+}
 
 export interface Admission {
   caseId: string;
@@ -41,68 +47,26 @@ export interface Admission {
 @Injectable()
 export class RoutingEntriesRepository {
   /**
-   * Lock "case to route": the case row and its entry, FOR UPDATE SKIP LOCKED. Whoever holds it is the
-   * only one offering this case; another router (process) skips it instead of waiting, and staff
-   * actions on the case wait for the router's short transaction.
+   * Lock "case to route" on a page of admitted waiting cases in routing order after `after`: the case
+   * rows and their entries, FOR UPDATE SKIP LOCKED. Whoever holds a case is the only one offering it;
+   * another router (process) skips it instead of waiting, and staff actions on the case wait for the
+   * router's short transaction.
    */
-  lockWaiting(tx: Sql, caseId: string): Promise<WaitingCase | undefined> {
-    return tx.one(
-      `SELECT ${WAITING_CASE}
-       FROM routing_entries e JOIN cases c ON c.id = e.case_id JOIN citizens z ON z.id = c.citizen_id
-       WHERE e.case_id = $1 AND e.waiting AND c.status = 'queued'
-       FOR UPDATE OF e, c SKIP LOCKED`,
-      [caseId],
-    );
-  }
-
-  /**
-   * The first admitted waiting case (in routing-key order) that this agent, if available, may take: a free channel,
-   * a language they speak, a skill at the entry's required level on its topic, its queue or its
-   * overflow queue (the same rule as AgentSelectionRepository), and not declined by them. Reads the
-   * order index a page at a time without locks, then takes the "case to route" lock on the first
-   * eligible case it can (SKIP LOCKED), so a deep queue costs one page, not a sort of the whole queue.
-   */
-  async lockNextFor(tx: Sql, agentId: string): Promise<WaitingCase | undefined> {
-    let after: { key: Date; caseId: string } | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
-      const rows = await this.eligiblePage(tx, agentId, after);
-      for (const row of rows.filter((r) => r.eligible)) {
-        const locked = await this.lockWaiting(tx, row.case_id);
-        if (locked) return locked;
-      }
-      if (rows.length < PAGE) return undefined;
-      after = { key: rows[rows.length - 1].routing_key, caseId: rows[rows.length - 1].case_id };
-    }
-    return undefined;
-  }
-
-  private eligiblePage(tx: Sql, agentId: string, after?: { key: Date; caseId: string }) {
-    return tx.rows<{ case_id: string; routing_key: Date; eligible: boolean }>(
-      `WITH me AS (SELECT languages, capacity FROM staff_users WHERE id = $1 AND presence = 'available' AND disabled_at IS NULL),
-       skills AS (
-         SELECT s.topic_id, t.queue_id, s.level FROM staff_skills s JOIN topics t ON t.id = s.topic_id WHERE s.user_id = $1
-         UNION ALL
-         SELECT NULL, q.queue_id, q.level FROM staff_queue_skills q WHERE q.user_id = $1
-       ),
-       free AS (
-         SELECT l.channel FROM routing_agent_load l, me WHERE l.user_id = $1 AND l.held < coalesce((me.capacity ->> l.channel)::int, 0)
-       ),
-       page AS (
-         SELECT case_id, routing_key FROM routing_entries
-         WHERE waiting AND routing_key IS NOT NULL AND ($2::timestamptz IS NULL OR (routing_key, case_id) > ($2::timestamptz, $3::uuid))
-         ORDER BY routing_key, case_id LIMIT ${PAGE}
+  lockPage(tx: Sql, after: QueuePosition | undefined, limit: number): Promise<WaitingCase[]> {
+    // the page is cut from the order index alone first: joined, the planner may sort the whole queue
+    return tx.rows(
+      `WITH page AS MATERIALIZED (
+         SELECT case_id FROM routing_entries
+         WHERE waiting AND routing_key IS NOT NULL AND ($1::timestamptz IS NULL OR (routing_key, case_id) > ($1::timestamptz, $2::uuid))
+         ORDER BY routing_key, case_id LIMIT $3
+         FOR UPDATE SKIP LOCKED
        )
-       SELECT p.case_id, p.routing_key,
-         (c.status = 'queued' AND c.channel IN (SELECT channel FROM free)
-          AND c.language = ANY ((SELECT languages FROM me)::text[])
-          AND NOT ($1 = ANY (e.declined_by))
-          AND EXISTS (
-            SELECT 1 FROM skills s WHERE s.level >= e.required_level
-              AND (s.topic_id = c.topic_id OR (s.queue_id = e.queue_id AND (s.topic_id IS NULL OR ct.queue_id <> e.queue_id))
-                   OR s.queue_id = e.overflow_queue_id))) AS eligible
-       FROM page p JOIN routing_entries e ON e.case_id = p.case_id JOIN cases c ON c.id = p.case_id JOIN topics ct ON ct.id = c.topic_id
-       ORDER BY p.routing_key, p.case_id`,
-      [agentId, after?.key ?? null, after?.caseId ?? null],
+       SELECT ${WAITING_CASE}
+       FROM ${WAITING_CASE_FROM}
+       WHERE e.case_id IN (SELECT case_id FROM page) AND c.status = 'queued'
+       ORDER BY e.routing_key, e.case_id
+       FOR UPDATE OF c SKIP LOCKED`,
+      [after?.key ?? null, after?.caseId ?? null, limit],
     );
   }
 
@@ -110,7 +74,7 @@ export class RoutingEntriesRepository {
   lockUnadmitted(tx: Sql, limit: number): Promise<WaitingCase[]> {
     return tx.rows(
       `SELECT ${WAITING_CASE}
-       FROM routing_entries e JOIN cases c ON c.id = e.case_id JOIN citizens z ON z.id = c.citizen_id
+       FROM ${WAITING_CASE_FROM}
        WHERE e.routing_key IS NULL
          AND e.case_id IN (SELECT case_id FROM routing_entries WHERE routing_key IS NULL ORDER BY queued_at LIMIT $1)
        FOR UPDATE OF e, c SKIP LOCKED`,
@@ -143,7 +107,7 @@ export class RoutingEntriesRepository {
   lockEscalationCandidates(tx: Sql, limit: number): Promise<(WaitingCase & { waited_seconds: number })[]> {
     return tx.rows(
       `SELECT ${WAITING_CASE}, extract(epoch FROM now() - e.queued_at)::float8 AS waited_seconds
-       FROM routing_entries e JOIN cases c ON c.id = e.case_id JOIN citizens z ON z.id = c.citizen_id
+       FROM ${WAITING_CASE_FROM}
        WHERE e.waiting AND e.case_id IN (
          SELECT d.case_id FROM routing_entries d JOIN routing_queue_settings s ON s.queue_id = d.queue_id
          WHERE d.waiting AND d.routing_key IS NOT NULL AND (d.stage = 0 OR (d.stage = 1 AND s.overflow_queue_id IS NOT NULL))
@@ -163,16 +127,6 @@ export class RoutingEntriesRepository {
        FROM unnest($1::uuid[], $2::smallint[], $3::smallint[], $4::uuid[]) AS a(case_id, stage, required_level, overflow_queue_id)
        WHERE e.case_id = a.case_id`,
       [caseIds, eligibility.map((e) => e.stage), eligibility.map((e) => e.requiredLevel), eligibility.map((e) => e.overflowQueueId)],
-    );
-  }
-
-  /** Admitted waiting cases in routing order after `after`, without locks: the sweep walks the whole queue this way. */
-  waitingAfter(sql: Sql, after: { key: Date; caseId: string } | undefined, limit: number): Promise<{ case_id: string; routing_key: Date }[]> {
-    return sql.rows(
-      `SELECT case_id, routing_key FROM routing_entries
-       WHERE waiting AND routing_key IS NOT NULL AND ($1::timestamptz IS NULL OR (routing_key, case_id) > ($1::timestamptz, $2::uuid))
-       ORDER BY routing_key, case_id LIMIT $3`,
-      [after?.key ?? null, after?.caseId ?? null, limit],
     );
   }
 

@@ -16,7 +16,7 @@ const QUEUES: { name: string; policy: 'standard' | 'stately' }[] = [
 /**
  * The PostgreSQL job queue (pg-boss 10) the router's timers run on: offer expiry, presence grace,
  * the periodic sweep. Jobs survive restarts and any process may run them; a job sent inside a
- * transaction (`sendInTransaction`) exists exactly when that transaction commits.
+ * transaction (`insertInTransaction`) exists exactly when that transaction commits.
  */
 @Injectable()
 export class JobQueue implements OnModuleDestroy {
@@ -58,10 +58,11 @@ export class JobQueue implements OnModuleDestroy {
     await (await this.start()).send(name, data, options);
   }
 
-  /** Sends a job as part of the caller's transaction. */
-  async sendInTransaction(tx: Sql, name: string, data: object, options: PgBoss.SendOptions = {}): Promise<void> {
+  /** Sends many jobs of one queue in one statement, as part of the caller's transaction. */
+  async insertInTransaction(tx: Sql, name: string, jobs: { data: object; startAfter: Date; singletonKey: string }[]): Promise<void> {
+    if (jobs.length === 0) return;
     const db = { executeSql: async (text: string, values: unknown[]) => ({ rows: await tx.rows(text, values) }) };
-    await (await this.start()).send(name, data, { ...options, db });
+    await (await this.start()).insert(jobs.map((job) => ({ name, ...job })), { db });
   }
 
   async schedule(name: string, cron: string): Promise<void> {

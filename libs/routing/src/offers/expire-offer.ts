@@ -48,7 +48,7 @@ export class ExpireOffer {
 
   afterCommit(ended: EndedOffer): void {
     this.announcer.offerEnded(ended, 'expired');
-    this.router.caseWaiting(ended.caseId);
+    this.router.routeWaiting();
     if (ended.missedInARow !== undefined && shouldSetAway(ended.missedInARow, this.config.routingMaxMissedOffers)) {
       this.logger.warn({ event: 'agent_set_away', agentId: ended.agentId, missedInARow: ended.missedInARow });
       this.users.setPresence(ended.agentId, 'away', MISSED_OFFERS_REASON).catch((error: Error) =>

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Sql } from '@kontakt/core';
-import { CasesRepository } from '@kontakt/cases';
+import { CaseEvent, CasesRepository } from '@kontakt/cases';
+import type { Match } from '../domain/agent-matching';
 import { offerSecondsFor, QueueSettings } from '../domain/queue-settings';
-import type { ChosenAgent } from '../data/agent-selection.repository';
 import { OfferRow, OffersRepository } from '../data/offers.repository';
 import { RoutingAgentsRepository } from '../data/routing-agents.repository';
 import type { WaitingCase } from '../data/routing-entries.repository';
@@ -15,10 +15,17 @@ export interface OfferMade {
   autoAccepted: boolean;
 }
 
+export interface OfferToMake {
+  entry: WaitingCase;
+  match: Match;
+  settings: QueueSettings;
+}
+
 /**
- * Offers a locked waiting case to a locked agent: the offer (holding one unit of the agent's
- * capacity), the case's move to offered, its event, and the expiry job, all in the caller's
- * transaction. In an auto-accept queue the case is assigned at once instead.
+ * Offers locked waiting cases to locked agents, all in the caller's transaction and with one
+ * statement per kind of row: the offers (each holding one unit of its agent's capacity), the cases'
+ * move to offered, their events, the agents' idle clocks, and the expiry jobs. In an auto-accept
+ * queue the case is assigned at once instead.
  */
 @Injectable()
 export class OfferMaker {
@@ -29,19 +36,34 @@ export class OfferMaker {
     private readonly jobs: JobQueue,
   ) {}
 
-  async offer(tx: Sql, entry: WaitingCase, agent: ChosenAgent, settings: QueueSettings): Promise<OfferMade> {
-    const autoAccepted = settings.autoAccept;
-    const offer = await this.offers.insert(tx, { caseId: entry.case_id, agentId: agent.agent_id, channel: entry.channel, autoAccepted, seconds: offerSecondsFor(settings, entry.channel) });
-    const data = { offerId: offer.id, agentId: agent.agent_id, level: agent.level, sticky: agent.sticky, stage: entry.stage };
-    if (autoAccepted) {
-      await this.cases.setStatus(tx, entry.case_id, 'assigned', agent.agent_id);
-      await this.cases.insertEvents(tx, [{ caseId: entry.case_id, type: 'assigned', fromStatus: 'queued', toStatus: 'assigned', actorKind: 'system', data: { ...data, by: 'auto_accept' } }]);
-    } else {
-      await this.cases.setStatus(tx, entry.case_id, 'offered');
-      await this.cases.insertEvents(tx, [{ caseId: entry.case_id, type: 'offered', fromStatus: 'queued', toStatus: 'offered', actorKind: 'system', data: { ...data, expiresAt: offer.expires_at } }]);
-      await this.jobs.sendInTransaction(tx, OFFER_EXPIRY_JOB, { offerId: offer.id }, { startAfter: offer.expires_at, singletonKey: offer.id });
-    }
-    await this.agents.markBusy(tx, agent.agent_id);
-    return { offer, entry, autoAccepted };
+  async offerAll(tx: Sql, wanted: OfferToMake[]): Promise<OfferMade[]> {
+    if (wanted.length === 0) return [];
+    const rows = await this.offers.insertMany(tx, wanted.map(({ entry, match, settings }) => ({
+      caseId: entry.case_id, agentId: match.agentId, channel: entry.channel, autoAccepted: settings.autoAccept,
+      seconds: offerSecondsFor(settings, entry.channel),
+    })));
+    const made = wanted.map(({ entry, settings }) => ({ offer: rows.get(entry.case_id)!, entry, autoAccepted: settings.autoAccept }));
+    await this.cases.setStatuses(tx, made.map(({ offer, autoAccepted }) =>
+      autoAccepted ? { caseId: offer.case_id, status: 'assigned' as const, assigneeId: offer.agent_id } : { caseId: offer.case_id, status: 'offered' as const }));
+    await this.cases.insertEvents(tx, wanted.map(({ entry, match }, i) => offeredEvent(entry, match, made[i])));
+    await this.agents.markBusy(tx, lastServedOrder(wanted.map((w) => w.match.agentId)));
+    await this.jobs.insertInTransaction(tx, OFFER_EXPIRY_JOB, made.filter((m) => !m.autoAccepted).map(({ offer }) => ({
+      data: { offerId: offer.id }, startAfter: offer.expires_at, singletonKey: offer.id,
+    })));
+    return made;
   }
+}
+
+function offeredEvent(entry: WaitingCase, match: Match, { offer, autoAccepted }: OfferMade): CaseEvent {
+  const data = { offerId: offer.id, agentId: match.agentId, level: match.level, sticky: match.sticky, stage: entry.stage };
+  return autoAccepted
+    ? { caseId: entry.case_id, type: 'assigned', fromStatus: 'queued', toStatus: 'assigned', actorKind: 'system', data: { ...data, by: 'auto_accept' } }
+    : { caseId: entry.case_id, type: 'offered', fromStatus: 'queued', toStatus: 'offered', actorKind: 'system', data: { ...data, expiresAt: offer.expires_at } };
+}
+
+/** Each agent once, ordered by when they last got a case in the page. */
+function lastServedOrder(agentIds: string[]): string[] {
+  const last = new Map<string, number>();
+  agentIds.forEach((id, i) => last.set(id, i));
+  return [...last.entries()].sort((a, b) => a[1] - b[1]).map(([id]) => id);
 }

@@ -31,8 +31,7 @@ export class RejectOffer {
       return this.ending.requeue(tx, offer, 'rejected', reason ?? 'rejected', staff.userId);
     });
     this.announcer.offerEnded(ended, 'rejected');
-    this.router.caseWaiting(ended.caseId);
-    this.router.agentFree(staff.userId);
+    this.router.routeWaiting();
     return { offerId, caseId: ended.caseId, status: 'rejected' as const };
   }
 }

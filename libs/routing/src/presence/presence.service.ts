@@ -46,7 +46,7 @@ export class PresenceService implements OnModuleInit {
     this.logger.log({ event: 'presence_changed', agentId: userId, presence, reason });
     if (presence === 'available') {
       await this.agents.markAvailable(userId);
-      this.router.agentFree(userId);
+      this.router.routeWaiting();
       return;
     }
     await this.withdrawOffersOf(userId, `agent ${presence}`);
@@ -63,7 +63,7 @@ export class PresenceService implements OnModuleInit {
       });
       if (!ended) continue;
       this.announcer.offerEnded(ended, reason);
-      this.router.caseWaiting(ended.caseId);
+      this.router.routeWaiting();
     }
   }
 

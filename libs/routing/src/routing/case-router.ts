@@ -1,88 +1,61 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@kontakt/database';
-import { AgentSelectionRepository } from '../data/agent-selection.repository';
-import { QueueSettingsCache } from '../data/queue-settings.cache';
-import { RoutingEntriesRepository } from '../data/routing-entries.repository';
-import { OfferMade, OfferMaker } from '../offers/offer-maker';
-import { CaseAdmission } from './case-admission';
+import type { QueuePosition } from '../data/routing-entries.repository';
+import { PageRouter } from './page-router';
 import { RoutingAnnouncer } from './routing-announcer';
 import { RoutingWork } from './routing-work';
 
-/** How many cases one pass for an agent routes before yielding to other work (it is resubmitted). */
-const CASES_PER_AGENT_PASS = 25;
-/** Passes in a row that found a case for the agent but every eligible agent locked, before leaving it to the sweep. */
+/** Pages one pass walks past cases no free agent could take, before leaving deeper cases to the sweep's walk. */
+const MAX_PAGES = 25;
+/** Passes in a row that found agents they wanted locked by another router, before leaving it to the sweep. */
 const MAX_BUSY_RETRIES = 3;
 
 /**
- * The router. `routeCase` offers one waiting case to the best eligible agent (a new or requeued
- * case); `routeAgent` offers waiting cases an agent may take, best case first, each to the best agent
- * for it (an agent became available or released capacity). Each offer is one short transaction under
- * the "case to route" and "agent capacity" locks, so any number of processes can route at once.
+ * The router. Every trigger (a case queued or requeued, an agent available or with capacity released,
+ * an offer ended, an escalation) asks for a pass; requests that arrive while a pass waits or runs are
+ * merged into one more pass, so a burst of new cases costs a few transactions, not one per case. A
+ * pass routes the waiting queue from its head a page at a time (PageRouter: one short transaction per
+ * page under the "case to route" and "agent capacity" locks) for as long as some agent has room.
  */
 @Injectable()
 export class CaseRouter {
-  private readonly busyStreak = new Map<string, number>();
+  private busyStreak = 0;
 
   constructor(
     private readonly db: Database,
-    private readonly entries: RoutingEntriesRepository,
-    private readonly selection: AgentSelectionRepository,
-    private readonly settings: QueueSettingsCache,
-    private readonly admission: CaseAdmission,
-    private readonly maker: OfferMaker,
+    private readonly pages: PageRouter,
     private readonly announcer: RoutingAnnouncer,
     private readonly work: RoutingWork,
   ) {}
 
-  /** Routes a case after the caller's commit, without waiting. */
-  caseWaiting(caseId: string): void {
-    this.work.submit(`case:${caseId}`, async () => void (await this.routeCase(caseId)));
+  /** Something may be routable now: routes after the caller's commit, without waiting. */
+  routeWaiting(): void {
+    this.work.submit('pass', () => this.pass());
   }
 
-  /** Routes for an agent after the caller's commit, without waiting. */
-  agentFree(agentId: string): void {
-    this.work.submit(`agent:${agentId}`, () => this.routeAgent(agentId));
+  private async pass(): Promise<void> {
+    const { busy } = await this.walk(undefined, MAX_PAGES);
+    this.busyStreak = busy ? this.busyStreak + 1 : 0;
+    // another router held agents this pass wanted for a moment: try again a few times, then leave it to the sweep
+    if (busy && this.busyStreak <= MAX_BUSY_RETRIES) this.routeWaiting();
+    else this.busyStreak = 0;
   }
 
-  async routeCase(caseId: string): Promise<boolean> {
-    const made = await this.db.transaction(async (tx): Promise<OfferMade | undefined> => {
-      const found = await this.entries.lockWaiting(tx, caseId);
-      if (!found) return undefined;
-      const settings = await this.settings.get(found.queue_id, tx);
-      const entry = found.routing_key ? found : (await this.admission.admit(tx, [{ entry: found, settings }]))[0];
-      const agent = await this.selection.lockBestAgent(tx, entry, settings.stickyDays);
-      return agent && this.maker.offer(tx, entry, agent, settings);
-    });
-    if (made) this.announcer.offerMade(made);
-    return made !== undefined;
-  }
-
-  async routeAgent(agentId: string): Promise<void> {
-    for (let routed = 0; routed < CASES_PER_AGENT_PASS; routed++) {
-      const made = await this.db.transaction(async (tx): Promise<OfferMade | 'no case' | 'agents busy'> => {
-        const entry = await this.entries.lockNextFor(tx, agentId);
-        if (!entry) return 'no case';
-        const settings = await this.settings.get(entry.queue_id, tx);
-        const agent = await this.selection.lockBestAgent(tx, entry, settings.stickyDays);
-        return agent ? this.maker.offer(tx, entry, agent, settings) : 'agents busy';
-      });
-      if (made === 'no case') {
-        this.busyStreak.delete(agentId);
-        return;
-      }
-      if (made === 'agents busy') {
-        // every free agent was locked by another router for a moment: try again a few times, then leave it to the sweep
-        const streak = (this.busyStreak.get(agentId) ?? 0) + 1;
-        this.busyStreak.set(agentId, streak);
-        if (streak > MAX_BUSY_RETRIES) {
-          this.busyStreak.delete(agentId);
-          return;
-        }
-        break;
-      }
-      this.busyStreak.delete(agentId);
-      this.announcer.offerMade(made);
+  /**
+   * Routes up to `pages` pages after `from` (the head when undefined) while some agent has room.
+   * Returns where it stopped, or no position when it reached the end of the queue.
+   */
+  async walk(from: QueuePosition | undefined, pages: number): Promise<{ next?: QueuePosition; busy: boolean }> {
+    let after = from;
+    let busy = false;
+    for (let page = 0; page < pages; page++) {
+      const routed = await this.db.transaction((tx) => this.pages.route(tx, after, page));
+      routed.made.forEach((made) => this.announcer.offerMade(made));
+      busy ||= routed.busy;
+      if (!routed.full) return { busy };
+      after = routed.last;
+      if (!routed.roomLeft) break;
     }
-    this.agentFree(agentId);
+    return { next: after, busy };
   }
 }

@@ -32,13 +32,13 @@ export class RoutingHooks extends CaseRoutingHooks {
   caseChanged(change: CaseChange): void {
     if (change.withdrawn) {
       this.announcer.offerEnded(change.withdrawn, 'withdrawn');
-      this.router.agentFree(change.withdrawn.agentId);
+      this.router.routeWaiting();
     }
-    if (change.status === 'queued') this.router.caseWaiting(change.caseId);
+    if (change.status === 'queued') this.router.routeWaiting();
     const stillHolds = change.assigneeId === change.previousAssigneeId && HOLDING.includes(change.status);
     if (change.previousAssigneeId && !stillHolds) {
       this.publisher.toAgent(change.previousAssigneeId, 'case_updated', { caseId: change.caseId, status: change.status, assigneeId: change.assigneeId });
-      this.router.agentFree(change.previousAssigneeId);
+      this.router.routeWaiting();
     }
     if (change.assigneeId) {
       if (change.assigneeId !== change.previousAssigneeId) this.publisher.toAgent(change.assigneeId, 'case_assigned', { caseId: change.caseId, by: 'supervisor' });
@@ -48,14 +48,14 @@ export class RoutingHooks extends CaseRoutingHooks {
 
   contactRecorded(caseId: string, contactId: string, newCase: boolean): void {
     if (newCase) {
-      this.router.caseWaiting(caseId);
+      this.router.routeWaiting();
       return;
     }
     void this.offers
       .caseHolder(caseId)
       .then((row) => {
         if (!row) return;
-        if (row.status === 'queued') this.router.caseWaiting(caseId);
+        if (row.status === 'queued') this.router.routeWaiting();
         const holder = row.assignee_id ?? row.offered_to;
         if (holder) this.publisher.toAgent(holder, 'contact_received', { caseId, contactId });
       })

@@ -4,7 +4,7 @@ import { eligibilityAfter } from '../domain/escalation';
 import { QueueSettingsCache } from '../data/queue-settings.cache';
 import { OffersRepository } from '../data/offers.repository';
 import { RoutingAgentsRepository } from '../data/routing-agents.repository';
-import { RoutingEntriesRepository } from '../data/routing-entries.repository';
+import { QueuePosition, RoutingEntriesRepository } from '../data/routing-entries.repository';
 import { RoutingStatsRepository } from '../data/routing-stats.repository';
 import { ExpireOffer } from '../offers/expire-offer';
 import { PresenceService } from '../presence/presence.service';
@@ -15,23 +15,23 @@ import { CaseRouter } from './case-router';
 const BATCH = 500;
 /** An expiry job normally ends an offer; the sweep steps in when one is this late. */
 const EXPIRY_GRACE_SECONDS = 5;
-/** Waiting cases the sweep offers case by case per pass, walking the queue a slice at a time. */
-const CASES_PER_SWEEP = 100;
+/** Pages of the waiting queue the sweep routes per run, walking on from where the last run stopped. */
+const PAGES_PER_SWEEP = 5;
 /** Agents who declined a case may be asked again after this long, even if it never escalates. */
 const FORGET_DECLINES_SECONDS = 600;
 
 /**
  * The periodic repair pass (a pg-boss job every ROUTING_SWEEP_SECONDS, one process at a time):
  * admits cases no trigger routed, ends offers whose expiry was missed or whose agent left,
- * escalates cases that waited long enough, raises SLA alerts, routes for every available agent with
- * free capacity, tries the next slice of the waiting queue case by case (so a case deep in a long
- * queue that only an idle agent can take is reached too), and pushes figures to supervisors.
+ * escalates cases that waited long enough, raises SLA alerts, and, while any agent has free capacity,
+ * routes from the head of the queue and walks on through the next pages of it (so a case deep in a
+ * long queue that only an idle agent can take is reached too); then pushes figures to supervisors.
  */
 @Injectable()
 export class RoutingSweep {
   private readonly logger = new Logger(RoutingSweep.name);
   /** Where the walk through the waiting queue continues; per process, as any process may run the sweep. */
-  private walk?: { key: Date; caseId: string };
+  private walk?: QueuePosition;
 
   constructor(
     private readonly db: Database,
@@ -52,14 +52,15 @@ export class RoutingSweep {
     const ended = await this.endStaleOffers();
     const escalated = await this.escalate();
     const forgotten = await this.entries.forgetDeclines(this.db, FORGET_DECLINES_SECONDS);
-    forgotten.forEach((e) => this.router.caseWaiting(e.case_id));
     const alerts = await this.raiseSlaAlerts();
-    const free = await this.agents.agentsWithRoom(1_000);
-    free.forEach((a) => this.router.agentFree(a.id));
-    if (free.length > 0) await this.walkQueue();
+    const room = (await this.agents.room()) > 0;
+    if (room) {
+      if (this.walk) this.router.routeWaiting();
+      this.walk = (await this.router.walk(this.walk, PAGES_PER_SWEEP)).next;
+    }
     await this.publishStats();
     if (admitted + ended + escalated + alerts + forgotten.length > 0) {
-      this.logger.log({ event: 'routing_sweep', admitted, ended, escalated, alerts, forgotten: forgotten.length, freeAgents: free.length });
+      this.logger.log({ event: 'routing_sweep', admitted, ended, escalated, alerts, forgotten: forgotten.length, agentsWithRoom: room });
     }
   }
 
@@ -75,13 +76,6 @@ export class RoutingSweep {
       total += count;
       if (count < BATCH) return total;
     }
-  }
-
-  private async walkQueue(): Promise<void> {
-    const slice = await this.entries.waitingAfter(this.db, this.walk, CASES_PER_SWEEP);
-    slice.forEach((e) => this.router.caseWaiting(e.case_id));
-    const last = slice[slice.length - 1];
-    this.walk = slice.length < CASES_PER_SWEEP ? undefined : { key: last.routing_key, caseId: last.case_id };
   }
 
   private async endStaleOffers(): Promise<number> {
@@ -107,7 +101,6 @@ export class RoutingSweep {
     for (const { entry, eligibility } of changed) {
       this.publisher.toQueue(entry.queue_id, 'case_escalated', { caseId: entry.case_id, queueId: entry.queue_id, ...eligibility });
       this.logger.log({ event: 'case_escalated', caseId: entry.case_id, stage: eligibility.stage, requiredLevel: eligibility.requiredLevel });
-      this.router.caseWaiting(entry.case_id);
     }
     return changed.length;
   }

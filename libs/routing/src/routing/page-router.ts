@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import type { Sql } from '@kontakt/core';
+import { MatchAgent, MatchCase, matchCases } from '../domain/agent-matching';
+import type { QueueSettings } from '../domain/queue-settings';
+import { AgentSelectionRepository, AgentSkillRow, FreeAgentRow } from '../data/agent-selection.repository';
+import { QueueSettingsCache } from '../data/queue-settings.cache';
+import { RoutingAgentsRepository } from '../data/routing-agents.repository';
+import { QueuePosition, RoutingEntriesRepository, WaitingCase } from '../data/routing-entries.repository';
+import { OfferMade, OfferMaker } from '../offers/offer-maker';
+import { CaseAdmission } from './case-admission';
+
+/** At most this many waiting cases are locked and matched per transaction, and new cases admitted at its start. */
+const PAGE = 200;
+/** A page locks twice as many cases as the agents have room for (at least this many), doubling as a pass walks deeper. */
+const MIN_PAGE = 10;
+/** Rounds of "match, then lock the agents chosen" before matching with only the agents already locked. */
+const LOCK_ROUNDS = 3;
+
+export interface PageRouted {
+  made: OfferMade[];
+  /** the last case of the page, where the next page starts */
+  last?: QueuePosition;
+  /** the page was full, so more cases may wait after it */
+  full: boolean;
+  /** some agent still has room on the page's channels: the cases after this page are worth a look */
+  roomLeft: boolean;
+  /** an agent chosen was locked by another router (or just left): the page deserves another try soon */
+  busy: boolean;
+}
+
+/**
+ * Routes one page of the waiting queue in the caller's transaction: admits cases no router has seen
+ * yet, and when some agent has room locks the page ("case to route"), reads the free agents, matches in memory by the documented
+ * rules (domain/agent-matching.ts), locks the agents chosen ("agent capacity", re-reading their
+ * newest load), and writes every offer of the page at once. Locks are only ever skipped, never
+ * waited for, so any number of processes can route at once.
+ */
+@Injectable()
+export class PageRouter {
+  constructor(
+    private readonly entries: RoutingEntriesRepository,
+    private readonly selection: AgentSelectionRepository,
+    private readonly settings: QueueSettingsCache,
+    private readonly admission: CaseAdmission,
+    private readonly maker: OfferMaker,
+    private readonly agents: RoutingAgentsRepository,
+  ) {}
+
+  /** `depth`: pages of this pass before this one (the first admits new cases). */
+  async route(tx: Sql, after: QueuePosition | undefined, depth: number): Promise<PageRouted> {
+    if (depth === 0) await this.admitNew(tx);
+    const room = await this.agents.room(tx);
+    if (room === 0) return { made: [], full: false, roomLeft: false, busy: false };
+    const size = Math.min(PAGE, Math.max(MIN_PAGE, 2 * room) * 2 ** Math.min(depth, 5));
+    const page = await this.entries.lockPage(tx, after, size);
+    const tail = page[page.length - 1];
+    const routed: PageRouted = { made: [], full: page.length === size, roomLeft: false, busy: false, last: tail && { key: tail.routing_key!, caseId: tail.case_id } };
+    if (page.length === 0) return routed;
+    const settings = new Map<string, QueueSettings>();
+    for (const queueId of new Set(page.map((e) => e.queue_id))) settings.set(queueId, await this.settings.get(queueId, tx));
+    const channels = [...new Set(page.map((e) => e.channel))];
+    const free = await this.selection.free(tx, channels, [...new Set(page.map((e) => e.language))]);
+    if (free.length === 0) return routed;
+
+    const cases = await this.matchCasesOf(tx, page, settings);
+    const pool = await this.agentsOf(tx, free, page);
+    const locked = new Set<string>();
+    for (let round = 0; round < LOCK_ROUNDS; round++) {
+      const chosen = [...new Set(matchCases(cases, copies(pool.values()), busyAfter(pool.values())).map((m) => m.agentId))].filter((id) => !locked.has(id));
+      if (chosen.length === 0) break;
+      const fresh = new Map<string, { channel: string; free: number; idle_since: Date }[]>();
+      for (const row of await this.selection.lockChosen(tx, chosen, channels)) fresh.set(row.user_id, [...(fresh.get(row.user_id) ?? []), row]);
+      for (const id of chosen) {
+        const rows = fresh.get(id);
+        const agent = pool.get(id)!;
+        if (!rows) {
+          pool.delete(id);
+          routed.busy = true;
+          continue;
+        }
+        locked.add(id);
+        agent.free = Object.fromEntries(rows.map((r) => [r.channel, r.free]));
+        agent.idleSince = rows[0].idle_since.getTime();
+      }
+    }
+    const mine = copies([...pool.values()].filter((a) => locked.has(a.agentId)));
+    const matches = matchCases(cases, mine, busyAfter(pool.values()));
+    routed.roomLeft = [...mine, ...[...pool.values()].filter((a) => !locked.has(a.agentId))].some((a) => Object.values(a.free).some((n) => (n ?? 0) > 0));
+    const byCase = new Map(page.map((e) => [e.case_id, e]));
+    routed.made = await this.maker.offerAll(tx, matches.map((match) => {
+      const entry = byCase.get(match.caseId)!;
+      return { entry, match, settings: settings.get(entry.queue_id)! };
+    }));
+    return routed;
+  }
+
+  private async admitNew(tx: Sql): Promise<void> {
+    const found = await this.entries.lockUnadmitted(tx, PAGE);
+    if (found.length === 0) return;
+    const withSettings = [];
+    for (const entry of found) withSettings.push({ entry, settings: await this.settings.get(entry.queue_id, tx) });
+    await this.admission.admit(tx, withSettings);
+  }
+
+  private async matchCasesOf(tx: Sql, page: WaitingCase[], settings: Map<string, QueueSettings>): Promise<MatchCase[]> {
+    const days = (e: WaitingCase) => settings.get(e.queue_id)!.stickyDays;
+    const sticky = new Map((await this.selection.sticky(tx, page.map((e) => ({ caseId: e.case_id, citizenId: e.citizen_id, days: days(e) }))))
+      .map((s) => [s.case_id, s.agent_id]));
+    return page.map((e) => ({
+      caseId: e.case_id, citizenId: e.citizen_id, topicId: e.topic_id, topicQueueId: e.topic_queue_id, queueId: e.queue_id,
+      overflowQueueId: e.overflow_queue_id, requiredLevel: e.required_level, channel: e.channel, language: e.language,
+      declinedBy: e.declined_by, stickyAgentId: sticky.get(e.case_id), stickyDays: days(e), assignsAtOnce: settings.get(e.queue_id)!.autoAccept,
+    }));
+  }
+
+  private async agentsOf(tx: Sql, free: FreeAgentRow[], page: WaitingCase[]): Promise<Map<string, MatchAgent>> {
+    const queues = new Set(page.flatMap((e) => (e.overflow_queue_id ? [e.queue_id, e.overflow_queue_id] : [e.queue_id])));
+    const skills = await this.selection.skills(tx, free.map((a) => a.id), [...new Set(page.map((e) => e.topic_id))], [...queues]);
+    const agents = new Map<string, MatchAgent>(free.map((a) => [a.id, {
+      agentId: a.id, languages: a.languages, idleSince: a.idle_since.getTime(), free: a.free,
+      topicLevels: new Map(), queueLevels: new Map(), topicQueueLevels: new Map(),
+    }]));
+    for (const skill of skills) addSkill(agents.get(skill.user_id)!, skill);
+    return agents;
+  }
+}
+
+function addSkill(agent: MatchAgent, skill: AgentSkillRow): void {
+  const raise = (levels: ReadonlyMap<string, number>, key: string) =>
+    (levels as Map<string, number>).set(key, Math.max(levels.get(key) ?? 0, skill.level));
+  if (skill.topic_id === null) {
+    raise(agent.queueLevels, skill.queue_id);
+    return;
+  }
+  raise(agent.topicLevels, skill.topic_id);
+  raise(agent.topicQueueLevels, skill.queue_id);
+}
+
+/** Matching spends capacity; each round matches on copies. */
+function copies(agents: Iterable<MatchAgent>): MatchAgent[] {
+  return [...agents].map((a) => ({ ...a, free: { ...a.free } }));
+}
+
+/** Agents who get a case count as busy after every agent in the pool. */
+function busyAfter(agents: Iterable<MatchAgent>): number {
+  let latest = Date.now();
+  for (const a of agents) latest = Math.max(latest, a.idleSince + 1);
+  return latest;
+}
