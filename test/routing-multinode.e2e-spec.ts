@@ -7,7 +7,7 @@ import { freePort } from './support/free-port';
 import { ServerProcess, spawnServer, stopServer, waitForHealth } from './support/server-process';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, TestServer } from './support/test-server';
 
-jest.setTimeout(180_000);
+jest.setTimeout(300_000);
 
 const AGENTS = 100;
 const CASES = 2_000;
@@ -107,7 +107,7 @@ describe('routing on two server processes sharing one database', () => {
       expect(status).toBe(201);
     });
     let resolved = 0;
-    while (resolved < CASES && Date.now() - started < 120_000) {
+    while (resolved < CASES && Date.now() - started < 240_000) {
       await new Promise((r) => setTimeout(r, 500));
       resolved = (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cases WHERE status = 'resolved'`)).rows[0].n;
     }
