@@ -2,3 +2,4 @@ export * from './channel';
 export * from './language';
 export * from './domain-error';
 export * from './sql';
+export * from './html';

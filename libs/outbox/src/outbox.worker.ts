@@ -1,11 +1,10 @@
 import { Injectable, Logger, BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@kontakt/config';
-import { Database } from '@kontakt/database';
+import { Database, NotifyListener } from '@kontakt/database';
 import { OutboxChannels } from './outbox-channels';
 import { OutboxMessage, PermanentDeliveryError } from './outbox-message';
-import { OutboxRepository } from './outbox.repository';
-import { OutboxWakeups } from './outbox-wakeups';
+import { OUTBOX_NOTIFY_CHANNEL, OutboxRepository } from './outbox.repository';
 import { retryDelayMs } from './retry-backoff';
 
 const BATCH = 20;
@@ -22,7 +21,7 @@ const LEASE_MS = 3 * 60 * 1000;
 @Injectable()
 export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxWorker.name);
-  private wakeups?: OutboxWakeups;
+  private wakeups?: NotifyListener;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
   private again = false;
@@ -39,7 +38,7 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
   async onApplicationBootstrap(): Promise<void> {
     const url = (this.dataSource.options as { url?: string }).url;
     if (url) {
-      this.wakeups = new OutboxWakeups(url, () => this.wake());
+      this.wakeups = new NotifyListener(url, OUTBOX_NOTIFY_CHANNEL, () => this.wake());
       await this.wakeups.start();
     }
     this.timer = setInterval(() => this.wake(), POLL_MS);

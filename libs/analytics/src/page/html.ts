@@ -1,12 +1,6 @@
-/** Escapes text for HTML element content and attribute values. */
-export function escape(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { escapeHtml as escape } from '@kontakt/core';
+
+export { escape };
 
 /** No script runs on these pages; styles are inline. */
 export const PAGE_HEADERS = {

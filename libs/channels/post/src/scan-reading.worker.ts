@@ -1,12 +1,11 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@kontakt/config';
-import { Database } from '@kontakt/database';
+import { Database, NotifyListener } from '@kontakt/database';
 import { retryDelayMs } from '@kontakt/outbox';
 import { LetterReading } from './letter-reading';
-import { ClaimedScan, PostScansRepository } from './post-scans.repository';
+import { ClaimedScan, PostScansRepository, SCAN_NOTIFY_CHANNEL } from './post-scans.repository';
 import { ToolFailed } from './run-tool';
-import { ScanWakeups } from './scan-wakeups';
 import { letterCount, MIN_READ_LETTERS, ocrText } from './text-extraction';
 
 const POLL_MS = 2_000;
@@ -25,7 +24,7 @@ export const UNREADABLE_REASON = 'OCR found no readable text';
 export class ScanReadingWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ScanReadingWorker.name);
   private readonly reading = new Set<Promise<void>>();
-  private wakeups?: ScanWakeups;
+  private wakeups?: NotifyListener;
   private timer?: NodeJS.Timeout;
   private claiming = false;
   private again = false;
@@ -42,7 +41,7 @@ export class ScanReadingWorker implements OnApplicationBootstrap, BeforeApplicat
   async onApplicationBootstrap(): Promise<void> {
     const url = (this.dataSource.options as { url?: string }).url;
     if (url) {
-      this.wakeups = new ScanWakeups(url, () => this.wake());
+      this.wakeups = new NotifyListener(url, SCAN_NOTIFY_CHANNEL, () => this.wake());
       await this.wakeups.start();
     }
     this.timer = setInterval(() => this.wake(), POLL_MS);

@@ -1,12 +1,6 @@
-/** Escapes text for HTML element content and attribute values. */
-export function escape(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+import { escapeHtml as escape } from '@kontakt/core';
+
+export { escape };
 
 /** Multi-line citizen text as paragraphs of escaped lines. */
 export function paragraphs(text: string): string {
