@@ -102,3 +102,17 @@ export const durationsFromFactsSql = (keysJoin: string) => `
   CROSS JOIN LATERAL (VALUES ('first_response', f.first_response_bucket), ('resolution', f.resolution_bucket)) AS m (metric, bucket)
   WHERE m.bucket IS NOT NULL
   GROUP BY f.day, f.channel, f.topic_id, f.queue_id, f.segment, m.metric, m.bucket`;
+
+/**
+ * Per day × channel rollups (for reports without a topic, queue or segment filter) summed from the
+ * rollups above, for the (day, channel) pairs of `keysJoin` (a relation of (day, channel)).
+ */
+export const channelRollupsFromRollupsSql = (keysJoin: string) => [`
+  INSERT INTO analytics_channel_daily (day, channel, ${MEASURES.join(', ')})
+  SELECT d.day, d.channel, ${MEASURES.map((m) => `sum(d.${m})`).join(', ')}
+  FROM analytics_daily d ${keysJoin}
+  GROUP BY d.day, d.channel`, `
+  INSERT INTO analytics_channel_durations (day, channel, metric, bucket, cases)
+  SELECT d.day, d.channel, d.metric, d.bucket, sum(d.cases)
+  FROM analytics_daily_durations d ${keysJoin}
+  GROUP BY d.day, d.channel, d.metric, d.bucket`];

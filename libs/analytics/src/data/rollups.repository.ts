@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Sql } from '@kontakt/core';
 import { Database } from '@kontakt/database';
-import { caseFactsSql, durationsFromFactsSql, FACT_COLUMNS, rollupFromFactsSql } from './case-facts.sql';
+import { caseFactsSql, channelRollupsFromRollupsSql, durationsFromFactsSql, FACT_COLUMNS, rollupFromFactsSql } from './case-facts.sql';
 
 /**
  * Advisory lock "analytics fold" (0x4b4d = "KM", 0x414e = "AN"): one process at a time folds pending
@@ -21,6 +21,8 @@ interface RollupKey {
 const KEYS_JOIN = `JOIN (SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::uuid[], $4::uuid[], $5::text[])
                      AS k (day, channel, topic_id, queue_id, segment)) k
                    USING (day, channel, topic_id, queue_id, segment)`;
+
+const CHANNEL_KEYS = `SELECT DISTINCT * FROM unnest($1::date[], $2::text[]) AS k (day, channel)`;
 
 /** Facts and rollups of channel-cost analytics: the incremental fold and the full rebuild. */
 @Injectable()
@@ -67,6 +69,11 @@ export class RollupsRepository {
     }
     await tx.rows(rollupFromFactsSql(KEYS_JOIN), params);
     await tx.rows(durationsFromFactsSql(KEYS_JOIN), params);
+    const channelParams = params.slice(0, 2);
+    for (const table of ['analytics_channel_daily', 'analytics_channel_durations']) {
+      await tx.rows(`DELETE FROM ${table} t USING (${CHANNEL_KEYS}) k WHERE (t.day, t.channel) = (k.day, k.channel)`, channelParams);
+    }
+    for (const sql of channelRollupsFromRollupsSql(`JOIN (${CHANNEL_KEYS}) k USING (day, channel)`)) await tx.rows(sql, channelParams);
   }
 
   /**
@@ -77,12 +84,15 @@ export class RollupsRepository {
     return this.db.transaction(async (tx) => {
       await tx.rows('SELECT pg_advisory_xact_lock(19277, 16718)');
       await tx.rows('DELETE FROM analytics_pending');
-      await tx.rows('TRUNCATE analytics_case_facts, analytics_daily, analytics_daily_durations');
+      await tx.rows('TRUNCATE analytics_case_facts, analytics_daily, analytics_daily_durations, analytics_channel_daily, analytics_channel_durations');
       const facts = await tx.rows<{ n: number }>(
         `WITH inserted AS (INSERT INTO analytics_case_facts (${FACT_COLUMNS}) ${caseFactsSql('$1::uuid[] IS NULL')} RETURNING 1)
          SELECT count(*)::int AS n FROM inserted`, [null, timeZone]);
       await tx.rows(rollupFromFactsSql(''));
       await tx.rows(durationsFromFactsSql(''));
+      for (const sql of channelRollupsFromRollupsSql('')) await tx.rows(sql);
+      // the planner needs fresh statistics to aggregate a year of rollups by hash instead of a sort spilled to disk
+      await tx.rows('ANALYZE analytics_daily, analytics_daily_durations, analytics_channel_daily, analytics_channel_durations');
       const rows = await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM analytics_daily');
       return { facts: facts[0].n, rollupRows: rows!.n };
     });

@@ -5,6 +5,7 @@ import { OutboxMessages1764320000010 } from './1764320000010-outbox-messages';
 import { EmailMailboxes1764320000011 } from './1764320000011-email-mailboxes';
 import { ContactCosts1764330000000 } from './1764330000000-contact-costs';
 import { AnalyticsRollups1764360000000 } from './1764360000000-analytics-rollups';
+import { AnalyticsChannelRollups1764360000100 } from './1764360000100-analytics-channel-rollups';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   EmailMailboxes1764320000011,
   ContactCosts1764330000000,
   AnalyticsRollups1764360000000,
+  AnalyticsChannelRollups1764360000100,
 ];
