@@ -21,7 +21,7 @@ async function snapshot(history: History) {
     durations: await history.query('SELECT * FROM analytics_daily_durations ORDER BY day, channel, topic_id, queue_id, segment, metric, bucket'),
     facts: await history.query('SELECT * FROM analytics_case_facts ORDER BY case_id, day, channel'),
     channelDaily: await history.query('SELECT * FROM analytics_channel_daily ORDER BY day, channel'),
-    channelDurations: await history.query('SELECT * FROM analytics_channel_durations ORDER BY day, channel, metric, bucket'),
+    channelHistograms: await history.query('SELECT * FROM analytics_channel_histograms ORDER BY day, channel, metric'),
   };
 }
 

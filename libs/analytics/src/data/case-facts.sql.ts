@@ -105,14 +105,17 @@ export const durationsFromFactsSql = (keysJoin: string) => `
 
 /**
  * Per day × channel rollups (for reports without a topic, queue or segment filter) summed from the
- * rollups above, for the (day, channel) pairs of `keysJoin` (a relation of (day, channel)).
+ * rollups above for the (day, channel) pairs of `keysJoin` (a relation of (day, channel)); the
+ * histograms as one row per metric with parallel arrays of ascending buckets and their counts.
  */
 export const channelRollupsFromRollupsSql = (keysJoin: string) => [`
   INSERT INTO analytics_channel_daily (day, channel, ${MEASURES.join(', ')})
   SELECT d.day, d.channel, ${MEASURES.map((m) => `sum(d.${m})`).join(', ')}
   FROM analytics_daily d ${keysJoin}
   GROUP BY d.day, d.channel`, `
-  INSERT INTO analytics_channel_durations (day, channel, metric, bucket, cases)
-  SELECT d.day, d.channel, d.metric, d.bucket, sum(d.cases)
-  FROM analytics_daily_durations d ${keysJoin}
-  GROUP BY d.day, d.channel, d.metric, d.bucket`];
+  INSERT INTO analytics_channel_histograms (day, channel, metric, buckets, cases)
+  SELECT b.day, b.channel, b.metric, array_agg(b.bucket ORDER BY b.bucket), array_agg(b.cases ORDER BY b.bucket)
+  FROM (SELECT d.day, d.channel, d.metric, d.bucket, sum(d.cases)::bigint AS cases
+        FROM analytics_daily_durations d ${keysJoin}
+        GROUP BY d.day, d.channel, d.metric, d.bucket) b
+  GROUP BY b.day, b.channel, b.metric`];

@@ -26,9 +26,15 @@ const where = (filter: FigureFilter) => unfiltered(filter) ? 'd.day BETWEEN $1::
 const unfiltered = (f: FigureFilter) => f.topic === undefined && f.queue === undefined && f.segment === undefined;
 
 /** The rollups summed over topic × queue × segment hold the same totals in a fraction of the rows. */
-const source = (f: FigureFilter) => unfiltered(f)
-  ? { daily: 'analytics_channel_daily', durations: 'analytics_channel_durations' }
-  : { daily: 'analytics_daily', durations: 'analytics_daily_durations' };
+const dailySource = (f: FigureFilter) => (unfiltered(f) ? 'analytics_channel_daily' : 'analytics_daily');
+
+interface HistogramRow {
+  day: string;
+  channel: Channel;
+  metric: DurationMetric;
+  buckets: number[];
+  cases: string[];
+}
 
 const camel = (column: string) => column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
 
@@ -44,7 +50,7 @@ export class ReportFiguresRepository {
   async daily(filter: FigureFilter): Promise<DailyFigures[]> {
     const rows = await this.db.rows<Record<string, string>>(
       `SELECT d.day::text AS day, d.channel, ${MEASURES.map((m) => `sum(d.${m})::text AS ${m}`).join(', ')}
-       FROM ${source(filter).daily} d WHERE ${where(filter)} GROUP BY d.day, d.channel ORDER BY d.day, d.channel`,
+       FROM ${dailySource(filter)} d WHERE ${where(filter)} GROUP BY d.day, d.channel ORDER BY d.day, d.channel`,
       this.params(filter));
     return rows.map((row) => {
       const figures: Record<string, unknown> = { day: row.day, channel: row.channel as Channel };
@@ -54,21 +60,24 @@ export class ReportFiguresRepository {
   }
 
   /**
-   * Histogram counts merged per report period in PostgreSQL, one row per period, channel and metric
-   * with its buckets and counts as two arrays (a year by day is ~4,400 rows, not ~190,000); `day`
-   * is the first day of its period.
+   * Histogram counts as one row per day (or, filtered, per report period), channel and metric with
+   * its buckets and counts as two arrays: a year by day is ~4,400 rows, not ~190,000. Without a
+   * filter they are read as stored per day (the report merges them per period); with one they are
+   * summed per period in PostgreSQL from the full-key histograms, each `day` the first of its period.
    */
   async durations(filter: FigureFilter, grouping: Grouping): Promise<DurationCount[]> {
-    const params = [...this.params(filter), grouping];
-    const g = `$${params.length}`;
-    const rows = await this.db.rows<{ day: string; channel: Channel; metric: DurationMetric; buckets: number[]; cases: string[] }>(
-      `SELECT h.day::text AS day, h.channel, h.metric, array_agg(h.bucket) AS buckets, array_agg(h.cases) AS cases
-       FROM (SELECT p.day, d.channel, d.metric, d.bucket, sum(d.cases) AS cases
-             FROM ${source(filter).durations} d
-             CROSS JOIN LATERAL (SELECT CASE ${g} WHEN 'day' THEN d.day ELSE date_trunc(${g}, d.day::timestamp)::date END AS day) p
-             WHERE ${where(filter)} GROUP BY p.day, d.channel, d.metric, d.bucket) h
-       GROUP BY h.day, h.channel, h.metric`,
-      params);
+    const rows = unfiltered(filter)
+      ? await this.db.rows<HistogramRow>(
+        `SELECT d.day::text AS day, d.channel, d.metric, d.buckets, d.cases FROM analytics_channel_histograms d WHERE ${where(filter)}`,
+        this.params(filter))
+      : await this.db.rows<HistogramRow>(
+        `SELECT h.day::text AS day, h.channel, h.metric, array_agg(h.bucket) AS buckets, array_agg(h.cases) AS cases
+         FROM (SELECT p.day, d.channel, d.metric, d.bucket, sum(d.cases)::bigint AS cases
+               FROM analytics_daily_durations d
+               CROSS JOIN LATERAL (SELECT CASE $6 WHEN 'day' THEN d.day ELSE date_trunc($6, d.day::timestamp)::date END AS day) p
+               WHERE ${where(filter)} GROUP BY p.day, d.channel, d.metric, d.bucket) h
+         GROUP BY h.day, h.channel, h.metric`,
+        [...this.params(filter), grouping]);
     return rows.flatMap((r) => r.buckets.map((bucket, i) => ({ day: r.day, channel: r.channel, metric: r.metric, bucket, cases: Number(r.cases[i]) })));
   }
 

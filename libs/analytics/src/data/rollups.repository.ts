@@ -70,7 +70,7 @@ export class RollupsRepository {
     await tx.rows(rollupFromFactsSql(KEYS_JOIN), params);
     await tx.rows(durationsFromFactsSql(KEYS_JOIN), params);
     const channelParams = params.slice(0, 2);
-    for (const table of ['analytics_channel_daily', 'analytics_channel_durations']) {
+    for (const table of ['analytics_channel_daily', 'analytics_channel_histograms']) {
       await tx.rows(`DELETE FROM ${table} t USING (${CHANNEL_KEYS}) k WHERE (t.day, t.channel) = (k.day, k.channel)`, channelParams);
     }
     for (const sql of channelRollupsFromRollupsSql(`JOIN (${CHANNEL_KEYS}) k USING (day, channel)`)) await tx.rows(sql, channelParams);
@@ -84,7 +84,7 @@ export class RollupsRepository {
     return this.db.transaction(async (tx) => {
       await tx.rows('SELECT pg_advisory_xact_lock(19277, 16718)');
       await tx.rows('DELETE FROM analytics_pending');
-      await tx.rows('TRUNCATE analytics_case_facts, analytics_daily, analytics_daily_durations, analytics_channel_daily, analytics_channel_durations');
+      await tx.rows('TRUNCATE analytics_case_facts, analytics_daily, analytics_daily_durations, analytics_channel_daily, analytics_channel_histograms');
       const facts = await tx.rows<{ n: number }>(
         `WITH inserted AS (INSERT INTO analytics_case_facts (${FACT_COLUMNS}) ${caseFactsSql('$1::uuid[] IS NULL')} RETURNING 1)
          SELECT count(*)::int AS n FROM inserted`, [null, timeZone]);
@@ -92,7 +92,7 @@ export class RollupsRepository {
       await tx.rows(durationsFromFactsSql(''));
       for (const sql of channelRollupsFromRollupsSql('')) await tx.rows(sql);
       // the planner needs fresh statistics to aggregate a year of rollups by hash instead of a sort spilled to disk
-      await tx.rows('ANALYZE analytics_daily, analytics_daily_durations, analytics_channel_daily, analytics_channel_durations');
+      await tx.rows('ANALYZE analytics_daily, analytics_daily_durations, analytics_channel_daily, analytics_channel_histograms');
       const rows = await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM analytics_daily');
       return { facts: facts[0].n, rollupRows: rows!.n };
     });

@@ -6,6 +6,7 @@ import { EmailMailboxes1764320000011 } from './1764320000011-email-mailboxes';
 import { ContactCosts1764330000000 } from './1764330000000-contact-costs';
 import { AnalyticsRollups1764360000000 } from './1764360000000-analytics-rollups';
 import { AnalyticsChannelRollups1764360000100 } from './1764360000100-analytics-channel-rollups';
+import { AnalyticsChannelHistograms1764360000101 } from './1764360000101-analytics-channel-histograms';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ContactCosts1764330000000,
   AnalyticsRollups1764360000000,
   AnalyticsChannelRollups1764360000100,
+  AnalyticsChannelHistograms1764360000101,
 ];
