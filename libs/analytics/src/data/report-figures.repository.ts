@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Channel } from '@kontakt/core';
 import { Database } from '@kontakt/database';
 import type { Grouping } from '../domain/periods';
-import type { DailyFigures, DurationCount, DurationMetric } from '../domain/report-inputs';
+import type { DailyFigures, DurationHistogram } from '../domain/report-inputs';
 import { MEASURES } from './case-facts.sql';
 
 export interface FigureFilter {
@@ -28,15 +28,8 @@ const unfiltered = (f: FigureFilter) => f.topic === undefined && f.queue === und
 /** The rollups summed over topic × queue × segment hold the same totals in a fraction of the rows. */
 const dailySource = (f: FigureFilter) => (unfiltered(f) ? 'analytics_channel_daily' : 'analytics_daily');
 
-interface HistogramRow {
-  day: string;
-  channel: Channel;
-  metric: DurationMetric;
-  buckets: number[];
-  cases: string[];
-}
 
-const camel = (column: string) => column.replace(/_(\w)/g, (_, c: string) => c.toUpperCase());
+const FIELDS = MEASURES.map((m) => [m, m.replace(/_(\w)/g, (_, c: string) => c.toUpperCase())] as const);
 
 /** Reads the rollups (never raw contacts): figures per day and channel, duration histograms per bucket. */
 @Injectable()
@@ -54,7 +47,7 @@ export class ReportFiguresRepository {
       this.params(filter));
     return rows.map((row) => {
       const figures: Record<string, unknown> = { day: row.day, channel: row.channel as Channel };
-      for (const m of MEASURES) figures[camel(m)] = Number(row[m]);
+      for (const [column, field] of FIELDS) figures[field] = Number(row[column]);
       return figures as unknown as DailyFigures;
     });
   }
@@ -65,20 +58,19 @@ export class ReportFiguresRepository {
    * filter they are read as stored per day (the report merges them per period); with one they are
    * summed per period in PostgreSQL from the full-key histograms, each `day` the first of its period.
    */
-  async durations(filter: FigureFilter, grouping: Grouping): Promise<DurationCount[]> {
-    const rows = unfiltered(filter)
-      ? await this.db.rows<HistogramRow>(
-        `SELECT d.day::text AS day, d.channel, d.metric, d.buckets, d.cases FROM analytics_channel_histograms d WHERE ${where(filter)}`,
+  durations(filter: FigureFilter, grouping: Grouping): Promise<DurationHistogram[]> {
+    return unfiltered(filter)
+      ? this.db.rows<DurationHistogram>(
+        `SELECT d.day::text AS day, d.channel, d.metric, d.buckets, d.cases::integer[] AS cases FROM analytics_channel_histograms d WHERE ${where(filter)}`,
         this.params(filter))
-      : await this.db.rows<HistogramRow>(
+      : this.db.rows<DurationHistogram>(
         `SELECT h.day::text AS day, h.channel, h.metric, array_agg(h.bucket) AS buckets, array_agg(h.cases) AS cases
-         FROM (SELECT p.day, d.channel, d.metric, d.bucket, sum(d.cases)::bigint AS cases
+         FROM (SELECT p.day, d.channel, d.metric, d.bucket, sum(d.cases)::integer AS cases
                FROM analytics_daily_durations d
                CROSS JOIN LATERAL (SELECT CASE $6 WHEN 'day' THEN d.day ELSE date_trunc($6, d.day::timestamp)::date END AS day) p
                WHERE ${where(filter)} GROUP BY p.day, d.channel, d.metric, d.bucket) h
          GROUP BY h.day, h.channel, h.metric`,
         [...this.params(filter), grouping]);
-    return rows.flatMap((r) => r.buckets.map((bucket, i) => ({ day: r.day, channel: r.channel, metric: r.metric, bucket, cases: Number(r.cases[i]) })));
   }
 
   /** Open data: contacts and cases per month, channel and topic over the whole range. */
