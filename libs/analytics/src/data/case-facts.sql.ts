@@ -103,6 +103,13 @@ export const durationsFromFactsSql = (keysJoin: string) => `
   WHERE m.bucket IS NOT NULL
   GROUP BY f.day, f.channel, f.topic_id, f.queue_id, f.segment, m.metric, m.bucket`;
 
+/** Full-key histograms as bucket and count arrays (what filtered reports read), from the row-per-bucket ones of `keysJoin`. */
+export const histogramsFromDurationsSql = (keysJoin: string) => `
+  INSERT INTO analytics_daily_histograms (day, channel, topic_id, queue_id, segment, metric, buckets, cases)
+  SELECT d.day, d.channel, d.topic_id, d.queue_id, d.segment, d.metric, array_agg(d.bucket ORDER BY d.bucket), array_agg(d.cases ORDER BY d.bucket)
+  FROM analytics_daily_durations d ${keysJoin}
+  GROUP BY d.day, d.channel, d.topic_id, d.queue_id, d.segment, d.metric`;
+
 /**
  * Per day × channel rollups (for reports without a topic, queue or segment filter) summed from the
  * rollups above for the (day, channel) pairs of `keysJoin` (a relation of (day, channel)); the

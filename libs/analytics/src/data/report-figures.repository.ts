@@ -56,7 +56,7 @@ export class ReportFiguresRepository {
    * Histogram counts as one row per day (or, filtered, per report period), channel and metric with
    * its buckets and counts as two arrays: a year by day is ~4,400 rows, not ~190,000. Without a
    * filter they are read as stored per day (the report merges them per period); with one they are
-   * summed per period in PostgreSQL from the full-key histograms, each `day` the first of its period.
+   * summed per period in PostgreSQL from the full-key histogram arrays, each `day` the first of its period.
    */
   durations(filter: FigureFilter, grouping: Grouping): Promise<DurationHistogram[]> {
     return unfiltered(filter)
@@ -65,10 +65,10 @@ export class ReportFiguresRepository {
         this.params(filter))
       : this.db.rows<DurationHistogram>(
         `SELECT h.day::text AS day, h.channel, h.metric, array_agg(h.bucket) AS buckets, array_agg(h.cases) AS cases
-         FROM (SELECT p.day, d.channel, d.metric, d.bucket, sum(d.cases)::integer AS cases
-               FROM analytics_daily_durations d
+         FROM (SELECT p.day, d.channel, d.metric, b.bucket, sum(b.cases)::integer AS cases
+               FROM analytics_daily_histograms d CROSS JOIN LATERAL unnest(d.buckets, d.cases) AS b (bucket, cases)
                CROSS JOIN LATERAL (SELECT CASE $6 WHEN 'day' THEN d.day ELSE date_trunc($6, d.day::timestamp)::date END AS day) p
-               WHERE ${where(filter)} GROUP BY p.day, d.channel, d.metric, d.bucket) h
+               WHERE ${where(filter)} GROUP BY p.day, d.channel, d.metric, b.bucket) h
          GROUP BY h.day, h.channel, h.metric`,
         [...this.params(filter), grouping]);
   }

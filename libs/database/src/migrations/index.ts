@@ -7,6 +7,7 @@ import { ContactCosts1764330000000 } from './1764330000000-contact-costs';
 import { AnalyticsRollups1764360000000 } from './1764360000000-analytics-rollups';
 import { AnalyticsChannelRollups1764360000100 } from './1764360000100-analytics-channel-rollups';
 import { AnalyticsChannelHistograms1764360000101 } from './1764360000101-analytics-channel-histograms';
+import { AnalyticsDailyHistograms1764360000102 } from './1764360000102-analytics-daily-histograms';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   AnalyticsRollups1764360000000,
   AnalyticsChannelRollups1764360000100,
   AnalyticsChannelHistograms1764360000101,
+  AnalyticsDailyHistograms1764360000102,
 ];
