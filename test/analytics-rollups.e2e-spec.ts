@@ -20,6 +20,9 @@ async function snapshot(history: History) {
     daily: await history.query('SELECT * FROM analytics_daily ORDER BY day, channel, topic_id, queue_id, segment'),
     durations: await history.query('SELECT * FROM analytics_daily_durations ORDER BY day, channel, topic_id, queue_id, segment, metric, bucket'),
     facts: await history.query('SELECT * FROM analytics_case_facts ORDER BY case_id, day, channel'),
+    histograms: await history.query('SELECT * FROM analytics_daily_histograms ORDER BY day, channel, topic_id, queue_id, segment, metric'),
+    channelDaily: await history.query('SELECT * FROM analytics_channel_daily ORDER BY day, channel'),
+    channelHistograms: await history.query('SELECT * FROM analytics_channel_histograms ORDER BY day, channel, metric'),
   };
 }
 

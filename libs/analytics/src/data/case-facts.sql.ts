@@ -102,3 +102,27 @@ export const durationsFromFactsSql = (keysJoin: string) => `
   CROSS JOIN LATERAL (VALUES ('first_response', f.first_response_bucket), ('resolution', f.resolution_bucket)) AS m (metric, bucket)
   WHERE m.bucket IS NOT NULL
   GROUP BY f.day, f.channel, f.topic_id, f.queue_id, f.segment, m.metric, m.bucket`;
+
+/** Full-key histograms as bucket and count arrays (what filtered reports read), from the row-per-bucket ones of `keysJoin`. */
+export const histogramsFromDurationsSql = (keysJoin: string) => `
+  INSERT INTO analytics_daily_histograms (day, channel, topic_id, queue_id, segment, metric, buckets, cases)
+  SELECT d.day, d.channel, d.topic_id, d.queue_id, d.segment, d.metric, array_agg(d.bucket ORDER BY d.bucket), array_agg(d.cases ORDER BY d.bucket)
+  FROM analytics_daily_durations d ${keysJoin}
+  GROUP BY d.day, d.channel, d.topic_id, d.queue_id, d.segment, d.metric`;
+
+/**
+ * Per day × channel rollups (for reports without a topic, queue or segment filter) summed from the
+ * rollups above for the (day, channel) pairs of `keysJoin` (a relation of (day, channel)); the
+ * histograms as one row per metric with parallel arrays of ascending buckets and their counts.
+ */
+export const channelRollupsFromRollupsSql = (keysJoin: string) => [`
+  INSERT INTO analytics_channel_daily (day, channel, ${MEASURES.join(', ')})
+  SELECT d.day, d.channel, ${MEASURES.map((m) => `sum(d.${m})`).join(', ')}
+  FROM analytics_daily d ${keysJoin}
+  GROUP BY d.day, d.channel`, `
+  INSERT INTO analytics_channel_histograms (day, channel, metric, buckets, cases)
+  SELECT b.day, b.channel, b.metric, array_agg(b.bucket ORDER BY b.bucket), array_agg(b.cases ORDER BY b.bucket)
+  FROM (SELECT d.day, d.channel, d.metric, d.bucket, sum(d.cases)::bigint AS cases
+        FROM analytics_daily_durations d ${keysJoin}
+        GROUP BY d.day, d.channel, d.metric, d.bucket) b
+  GROUP BY b.day, b.channel, b.metric`];

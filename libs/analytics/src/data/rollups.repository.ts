@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Sql } from '@kontakt/core';
 import { Database } from '@kontakt/database';
-import { caseFactsSql, durationsFromFactsSql, FACT_COLUMNS, rollupFromFactsSql } from './case-facts.sql';
+import {
+  caseFactsSql, channelRollupsFromRollupsSql, durationsFromFactsSql, FACT_COLUMNS, histogramsFromDurationsSql, rollupFromFactsSql,
+} from './case-facts.sql';
 
 /**
  * Advisory lock "analytics fold" (0x4b4d = "KM", 0x414e = "AN"): one process at a time folds pending
@@ -21,6 +23,8 @@ interface RollupKey {
 const KEYS_JOIN = `JOIN (SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::uuid[], $4::uuid[], $5::text[])
                      AS k (day, channel, topic_id, queue_id, segment)) k
                    USING (day, channel, topic_id, queue_id, segment)`;
+
+const CHANNEL_KEYS = `SELECT DISTINCT * FROM unnest($1::date[], $2::text[]) AS k (day, channel)`;
 
 /** Facts and rollups of channel-cost analytics: the incremental fold and the full rebuild. */
 @Injectable()
@@ -60,13 +64,19 @@ export class RollupsRepository {
     const keys = [...old, ...fresh];
     if (keys.length === 0) return;
     const params = [keys.map((k) => k.day), keys.map((k) => k.channel), keys.map((k) => k.topic_id), keys.map((k) => k.queue_id), keys.map((k) => k.segment)];
-    for (const table of ['analytics_daily', 'analytics_daily_durations']) {
+    for (const table of ['analytics_daily', 'analytics_daily_durations', 'analytics_daily_histograms']) {
       await tx.rows(`DELETE FROM ${table} t USING (SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::uuid[], $4::uuid[], $5::text[])
                        AS k (day, channel, topic_id, queue_id, segment)) k
                      WHERE (t.day, t.channel, t.topic_id, t.queue_id, t.segment) = (k.day, k.channel, k.topic_id, k.queue_id, k.segment)`, params);
     }
     await tx.rows(rollupFromFactsSql(KEYS_JOIN), params);
     await tx.rows(durationsFromFactsSql(KEYS_JOIN), params);
+    await tx.rows(histogramsFromDurationsSql(KEYS_JOIN), params);
+    const channelParams = params.slice(0, 2);
+    for (const table of ['analytics_channel_daily', 'analytics_channel_histograms']) {
+      await tx.rows(`DELETE FROM ${table} t USING (${CHANNEL_KEYS}) k WHERE (t.day, t.channel) = (k.day, k.channel)`, channelParams);
+    }
+    for (const sql of channelRollupsFromRollupsSql(`JOIN (${CHANNEL_KEYS}) k USING (day, channel)`)) await tx.rows(sql, channelParams);
   }
 
   /**
@@ -77,12 +87,16 @@ export class RollupsRepository {
     return this.db.transaction(async (tx) => {
       await tx.rows('SELECT pg_advisory_xact_lock(19277, 16718)');
       await tx.rows('DELETE FROM analytics_pending');
-      await tx.rows('TRUNCATE analytics_case_facts, analytics_daily, analytics_daily_durations');
+      await tx.rows('TRUNCATE analytics_case_facts, analytics_daily, analytics_daily_durations, analytics_daily_histograms, analytics_channel_daily, analytics_channel_histograms');
       const facts = await tx.rows<{ n: number }>(
         `WITH inserted AS (INSERT INTO analytics_case_facts (${FACT_COLUMNS}) ${caseFactsSql('$1::uuid[] IS NULL')} RETURNING 1)
          SELECT count(*)::int AS n FROM inserted`, [null, timeZone]);
       await tx.rows(rollupFromFactsSql(''));
       await tx.rows(durationsFromFactsSql(''));
+      await tx.rows(histogramsFromDurationsSql(''));
+      for (const sql of channelRollupsFromRollupsSql('')) await tx.rows(sql);
+      // the planner needs fresh statistics to aggregate a year of rollups by hash instead of a sort spilled to disk
+      await tx.rows('ANALYZE analytics_daily, analytics_daily_durations, analytics_daily_histograms, analytics_channel_daily, analytics_channel_histograms');
       const rows = await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM analytics_daily');
       return { facts: facts[0].n, rollupRows: rows!.n };
     });

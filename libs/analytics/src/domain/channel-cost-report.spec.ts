@@ -65,8 +65,8 @@ describe('the channel-cost report', () => {
 
   it('merges duration histograms across days and channels for percentiles', () => {
     const durations = [
-      { day: '2026-01-15', channel: 'phone' as const, metric: 'resolution' as const, bucket: bucketOf(600), cases: 3 },
-      { day: '2026-02-10', channel: 'webform' as const, metric: 'resolution' as const, bucket: bucketOf(36_000), cases: 1 },
+      { day: '2026-01-15', channel: 'phone' as const, metric: 'resolution' as const, buckets: [bucketOf(600)], cases: [3] },
+      { day: '2026-02-10', channel: 'webform' as const, metric: 'resolution' as const, buckets: [bucketOf(36_000)], cases: [1] },
     ];
     const report = buildChannelCostReport({ query: query(), currency: 'DKK', figures: period, durations, baseline: null, costs });
     // four resolutions: 600, 600, 600, 36,000 s → median rank 2 = 600 s; 90th percentile rank 4 = 36,000 s

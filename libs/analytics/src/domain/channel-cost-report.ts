@@ -1,7 +1,7 @@
 import { CHANNELS, Channel } from '@kontakt/core';
 import { Histogram, mergeInto, percentile } from './duration-buckets';
 import { periodOf } from './periods';
-import { CostModel, DailyFigures, DurationCount, FIGURE_KEYS, ReportQuery } from './report-inputs';
+import { CostModel, DailyFigures, DurationHistogram, FIGURE_KEYS, ReportQuery } from './report-inputs';
 import { ONLINE_CHANNELS, UnitCostSchedule } from './unit-costs';
 
 /**
@@ -118,7 +118,7 @@ export function buildChannelCostReport(input: {
   query: ReportQuery;
   currency: string;
   figures: DailyFigures[];
-  durations: DurationCount[];
+  durations: DurationHistogram[];
   baseline: DailyFigures[] | null;
   costs: UnitCostSchedule;
 }): ChannelCostReport {
@@ -127,9 +127,14 @@ export function buildChannelCostReport(input: {
   const cells = new Map<string, Accumulator>();
   const periods = new Map<string, Accumulator>();
   const totals = new Accumulator();
+  const cellsByPeriod = new Map<string, Accumulator[]>();
   const cell = (period: string, channel: string) => {
     const key = `${period}|${channel}`;
-    if (!cells.has(key)) cells.set(key, new Accumulator());
+    if (!cells.has(key)) {
+      cells.set(key, new Accumulator());
+      if (!cellsByPeriod.has(period)) cellsByPeriod.set(period, []);
+      cellsByPeriod.get(period)!.push(cells.get(key)!);
+    }
     return cells.get(key)!;
   };
   const periodAcc = (period: string) => {
@@ -153,7 +158,10 @@ export function buildChannelCostReport(input: {
   }
   for (const d of input.durations) {
     const period = periodOf(d.day, query.groupBy);
-    for (const acc of [cell(period, d.channel), periodAcc(period), totals]) mergeInto(acc.durations[d.metric], d.bucket, d.cases);
+    for (const acc of [cell(period, d.channel), periodAcc(period), totals]) {
+      const histogram = acc.durations[d.metric];
+      d.buckets.forEach((bucket, i) => mergeInto(histogram, bucket, d.cases[i]));
+    }
   }
 
   const rows: ChannelRow[] = [];
@@ -183,10 +191,12 @@ export function buildChannelCostReport(input: {
       firstResponseInSlaPercent: pct(s.firstResponsesInSla, s.firstResponses), ...acc.service(),
     };
   };
+  // indexed by period: a year by day has 366 periods and over 2,000 cells
+  const online = new Map<string, number>();
+  for (const r of rows) if (ONLINE_CHANNELS.includes(r.channel)) online.set(r.period, (online.get(r.period) ?? 0) + r.contacts);
   const onlineContacts = (period: string | null) =>
-    rows.filter((r) => (period === null || r.period === period) && ONLINE_CHANNELS.includes(r.channel)).reduce((n, r) => n + r.contacts, 0);
-  const cellsOf = (period: string | null) =>
-    [...cells].filter(([key]) => period === null || key.startsWith(`${period}|`)).map(([, acc]) => acc);
+    period === null ? [...online.values()].reduce((n, c) => n + c, 0) : online.get(period) ?? 0;
+  const cellsOf = (period: string | null) => (period === null ? [...cells.values()] : cellsByPeriod.get(period) ?? []);
 
   const periodRows = [...periods.keys()].sort().map((period) => periodRow(period, periods.get(period)!, cellsOf(period), onlineContacts(period)));
   return {

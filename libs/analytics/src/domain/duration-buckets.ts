@@ -32,11 +32,14 @@ export function mergeInto(target: Histogram, bucket: number, count: number): voi
  * are at or below it (rank ⌈p × n⌉), reported as its bucket's midpoint. Undefined without data.
  */
 export function percentile(histogram: Histogram, p: number): number | undefined {
-  const total = [...histogram.values()].reduce((a, b) => a + b, 0);
+  let total = 0;
+  for (const count of histogram.values()) total += count;
   if (total === 0) return undefined;
   const rank = Math.max(1, Math.ceil(p * total));
+  // a year by day asks for four percentiles of each of ~2,600 histograms: sort the buckets without copies of the counts
+  const buckets = Int16Array.from(histogram.keys()).sort();
   let seen = 0;
-  for (const bucket of [...histogram.keys()].sort((a, b) => a - b)) {
+  for (const bucket of buckets) {
     seen += histogram.get(bucket)!;
     if (seen >= rank) return bucketValue(bucket);
   }

@@ -24,13 +24,16 @@ export interface DailyFigures {
 
 export type DurationMetric = 'first_response' | 'resolution';
 
-/** Histogram counts of a report period; `day` is any day in the period (the repository gives its first). */
-export interface DurationCount {
+/**
+ * One duration histogram of a channel and metric within a report period (`day` is any day in it):
+ * `cases[i]` durations fell in bucket `buckets[i]`.
+ */
+export interface DurationHistogram {
   day: string;
   channel: Channel;
   metric: DurationMetric;
-  bucket: number;
-  cases: number;
+  buckets: number[];
+  cases: number[];
 }
 
 export const COST_MODELS = ['unit', 'activity'] as const;

@@ -7,6 +7,9 @@ import { ContactCosts1764330000000 } from './1764330000000-contact-costs';
 import { PhoneAndSms1764340000000 } from './1764340000000-phone-and-sms';
 import { PostLetters1764350000000 } from './1764350000000-post-letters';
 import { AnalyticsRollups1764360000000 } from './1764360000000-analytics-rollups';
+import { AnalyticsChannelRollups1764360000100 } from './1764360000100-analytics-channel-rollups';
+import { AnalyticsChannelHistograms1764360000101 } from './1764360000101-analytics-channel-histograms';
+import { AnalyticsDailyHistograms1764360000102 } from './1764360000102-analytics-daily-histograms';
 import { CaseResolutions1764370000000 } from './1764370000000-case-resolutions';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
@@ -20,5 +23,8 @@ export const MIGRATIONS = [
   PhoneAndSms1764340000000,
   PostLetters1764350000000,
   AnalyticsRollups1764360000000,
+  AnalyticsChannelRollups1764360000100,
+  AnalyticsChannelHistograms1764360000101,
+  AnalyticsDailyHistograms1764360000102,
   CaseResolutions1764370000000,
 ];
