@@ -13,7 +13,7 @@ import { CaseAdmission } from './case-admission';
 const PAGE = 200;
 /** A page locks twice as many cases as the agents have room for (at least this many), doubling as a pass walks deeper. */
 const MIN_PAGE = 10;
-/** Rounds of "match, then lock the agents chosen" before matching with only the agents already locked. */
+/** Rounds of "match, then lock the agents chosen" before the final match, whose offers go only to agents locked by then. */
 const LOCK_ROUNDS = 3;
 
 export interface PageRouted {
