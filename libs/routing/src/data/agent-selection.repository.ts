@@ -5,7 +5,8 @@ import type { Sql } from '@kontakt/core';
 export interface FreeAgentRow {
   id: string;
   languages: string[];
-  idle_since: Date;
+  /** idle_since in epoch ms with its microseconds kept: agents marked busy in one page are a microsecond apart, and a Date would make them tie */
+  idle_ms: number;
   /** units of capacity left per wanted channel that has any */
   free: Record<string, number>;
 }
@@ -20,6 +21,8 @@ export interface AgentSkillRow {
 
 /** At most this many free agents are read per page; more than any municipality's contact centre. */
 const MAX_AGENTS = 5_000;
+/** An agent's idle clock in epoch ms, microseconds kept as the fraction (well within a double's precision). */
+const IDLE_MS = '(extract(epoch FROM a.idle_since) * 1000)::float8 AS idle_ms';
 
 /**
  * What the router needs to know about agents to match a page of cases (domain/agent-matching.ts):
@@ -30,7 +33,7 @@ export class AgentSelectionRepository {
   /** Available agents with free capacity on one of `channels` who speak one of `languages`, read without locks. */
   free(tx: Sql, channels: string[], languages: string[]): Promise<FreeAgentRow[]> {
     return tx.rows(
-      `SELECT u.id, u.languages, a.idle_since,
+      `SELECT u.id, u.languages, ${IDLE_MS},
               jsonb_object_agg(l.channel, coalesce((u.capacity ->> l.channel)::int, 0) - l.held) AS free
        FROM staff_users u JOIN routing_agents a ON a.user_id = u.id JOIN routing_agent_load l ON l.user_id = u.id
        WHERE u.presence = 'available' AND u.disabled_at IS NULL AND u.languages && $2::text[]
@@ -73,9 +76,9 @@ export class AgentSelectionRepository {
    * still available. So two routers can never both fill an agent's last slot; a presence change waits
    * for the share lock and then withdraws the offers made here. Locked agents are skipped, never waited for.
    */
-  lockChosen(tx: Sql, agentIds: string[], channels: string[]): Promise<{ user_id: string; channel: string; free: number; idle_since: Date }[]> {
+  lockChosen(tx: Sql, agentIds: string[], channels: string[]): Promise<{ user_id: string; channel: string; free: number; idle_ms: number }[]> {
     return tx.rows(
-      `SELECT l.user_id, l.channel, coalesce((u.capacity ->> l.channel)::int, 0) - l.held AS free, a.idle_since
+      `SELECT l.user_id, l.channel, coalesce((u.capacity ->> l.channel)::int, 0) - l.held AS free, ${IDLE_MS}
        FROM routing_agent_load l JOIN routing_agents a ON a.user_id = l.user_id JOIN staff_users u ON u.id = l.user_id
        WHERE l.user_id = ANY ($1::uuid[]) AND l.channel = ANY ($2::text[]) AND u.presence = 'available' AND u.disabled_at IS NULL
        FOR UPDATE OF l, a SKIP LOCKED

@@ -13,7 +13,7 @@ import { CaseAdmission } from './case-admission';
 const PAGE = 200;
 /** A page locks twice as many cases as the agents have room for (at least this many), doubling as a pass walks deeper. */
 const MIN_PAGE = 10;
-/** Rounds of "match, then lock the agents chosen" before matching with only the agents already locked. */
+/** Rounds of "match, then lock the agents chosen" before the final match, whose offers go only to agents locked by then. */
 const LOCK_ROUNDS = 3;
 
 export interface PageRouted {
@@ -32,7 +32,8 @@ export interface PageRouted {
  * Routes one page of the waiting queue in the caller's transaction: admits cases no router has seen
  * yet, and when some agent has room locks the page ("case to route"), reads the free agents, matches in memory by the documented
  * rules (domain/agent-matching.ts), locks the agents chosen ("agent capacity", re-reading their
- * newest load), and writes every offer of the page at once. Locks are only ever skipped, never
+ * newest load), and writes every offer of the page at once, each only where the fairest free agent is
+ * one it holds (a case whose fairest agent another router holds waits for the next pass). Locks are only ever skipped, never
  * waited for, so any number of processes can route at once.
  */
 @Injectable()
@@ -59,7 +60,8 @@ export class PageRouter {
     const settings = new Map<string, QueueSettings>();
     for (const queueId of new Set(page.map((e) => e.queue_id))) settings.set(queueId, await this.settings.get(queueId, tx));
     const channels = [...new Set(page.map((e) => e.channel))];
-    const free = await this.selection.free(tx, channels, [...new Set(page.map((e) => e.language))]);
+    const languages = [...new Set(page.map((e) => e.language))];
+    const free = await this.selection.free(tx, channels, languages);
     if (free.length === 0) return routed;
 
     const cases = await this.matchCasesOf(tx, page, settings);
@@ -68,8 +70,9 @@ export class PageRouter {
     for (let round = 0; round < LOCK_ROUNDS; round++) {
       const chosen = [...new Set(matchCases(cases, copies(pool.values()), busyAfter(pool.values())).map((m) => m.agentId))].filter((id) => !locked.has(id));
       if (chosen.length === 0) break;
-      const fresh = new Map<string, { channel: string; free: number; idle_since: Date }[]>();
+      const fresh = new Map<string, { channel: string; free: number; idle_ms: number }[]>();
       for (const row of await this.selection.lockChosen(tx, chosen, channels)) fresh.set(row.user_id, [...(fresh.get(row.user_id) ?? []), row]);
+      let stale = false;
       for (const id of chosen) {
         const rows = fresh.get(id);
         const agent = pool.get(id)!;
@@ -79,13 +82,19 @@ export class PageRouter {
           continue;
         }
         locked.add(id);
+        stale ||= rows[0].idle_ms !== agent.idleSince;
         agent.free = Object.fromEntries(rows.map((r) => [r.channel, r.free]));
-        agent.idleSince = rows[0].idle_since.getTime();
+        agent.idleSince = rows[0].idle_ms;
       }
+      // another router served agents after our read: the unlocked rest of the read is as stale, so read it again
+      if (stale) refresh(pool, locked, await this.selection.free(tx, channels, languages));
     }
-    const mine = copies([...pool.values()].filter((a) => locked.has(a.agentId)));
-    const matches = matchCases(cases, mine, busyAfter(pool.values()));
-    routed.roomLeft = [...mine, ...[...pool.values()].filter((a) => !locked.has(a.agentId))].some((a) => Object.values(a.free).some((n) => (n ?? 0) > 0));
+    // match against every agent still free, locked or not, and keep only the matches to locked agents: a case
+    // whose fairest agent we could not lock waits for the next pass instead of going to a busier agent we did lock
+    const all = copies(pool.values());
+    const full = matchCases(cases, all, busyAfter(pool.values()));
+    const matches = full.filter((m) => locked.has(m.agentId));
+    if (matches.length < full.length) routed.busy = true;
     const byCase = new Map(page.map((e) => [e.case_id, e]));
     routed.made = await this.maker.offerAll(tx, matches.map((match) => {
       const entry = byCase.get(match.caseId)!;
@@ -117,7 +126,7 @@ export class PageRouter {
     const queues = new Set(page.flatMap((e) => (e.overflow_queue_id ? [e.queue_id, e.overflow_queue_id] : [e.queue_id])));
     const skills = await this.selection.skills(tx, free.map((a) => a.id), [...new Set(page.map((e) => e.topic_id))], [...queues]);
     const agents = new Map<string, MatchAgent>(free.map((a) => [a.id, {
-      agentId: a.id, languages: a.languages, idleSince: a.idle_since.getTime(), free: a.free,
+      agentId: a.id, languages: a.languages, idleSince: a.idle_ms, free: a.free,
       topicLevels: new Map(), queueLevels: new Map(), topicQueueLevels: new Map(),
     }]));
     for (const skill of skills) addSkill(agents.get(skill.user_id)!, skill);
@@ -134,6 +143,21 @@ function addSkill(agent: MatchAgent, skill: AgentSkillRow): void {
   }
   raise(agent.topicLevels, skill.topic_id);
   raise(agent.topicQueueLevels, skill.queue_id);
+}
+
+/** Brings the unlocked agents of the pool up to a newer read: who got work since, or left, is seen as such. */
+function refresh(pool: Map<string, MatchAgent>, locked: ReadonlySet<string>, newer: FreeAgentRow[]): void {
+  const byId = new Map(newer.map((a) => [a.id, a]));
+  for (const [id, agent] of pool) {
+    if (locked.has(id)) continue;
+    const row = byId.get(id);
+    if (!row) {
+      pool.delete(id);
+      continue;
+    }
+    agent.idleSince = row.idle_ms;
+    agent.free = row.free;
+  }
 }
 
 /** Matching spends capacity; each round matches on copies. */
