@@ -40,7 +40,7 @@ suite('the mailroom registers scanned letters', () => {
 
       expect(letter).toMatchObject({ filename: 'brev-ole.pdf', newCase: true, duplicate: false, pages: 1, text: 'done' });
       const body = await detail(letter.caseId);
-      expect(body).toMatchObject({ channel: 'post', topic: 'affald' });
+      expect(body).toMatchObject({ channel: 'post', topic: 'affald', subject: 'Vores storskrald blev ikke hentet i denne uge.' });
       expect(body.citizen).toMatchObject({ name: 'Ole Sørensen', addresses: ['vestergade 7, 8660 skanderborg'] });
       const contact = body.contacts[0];
       expect(contact).toMatchObject({ channel: 'post', direction: 'inbound', occurredAt: '2026-11-30T00:00:00.000Z' });
@@ -96,6 +96,8 @@ suite('the mailroom registers scanned letters', () => {
         for (const word of ['affaldsspand', 'tømt', 'storskrald', 'fortovet']) expect(text).toContain(word);
         const body = await detail(letter.caseId);
         expect(body.topic).toBe('affald');
+        // named after the first sentence after the salutation, not the salutation
+        expect(body.subject.toLowerCase()).toMatch(/^vores affaldsspand er ikke t.mt i tre uger\.$/);
         expect(body.events.map((e: { type: string }) => e.type)).toEqual(expect.arrayContaining(['letter_read', 'reclassified']));
       }
       const found = await listAllCases(server, admin, { text: 'affaldsspand' });

@@ -6,14 +6,8 @@ import { CaseChange, CaseEvent, CaseRoutingHooks, CasesRepository, extractRefere
 import { CitizensRepository, normaliseAddress } from '@kontakt/citizens';
 import { classify, Topic, TopicsService } from '@kontakt/topics';
 import { findSenderAddress, formatPostalAddress, parsePostalAddress } from './danish-address';
+import { letterSubject } from './letter-subject';
 import { PostScansRepository, ReadMethod, ScanCase } from './post-scans.repository';
-
-const SUBJECT_MAX = 200;
-
-const firstLine = (text: string) => {
-  const line = text.split('\n').map((l) => l.trim()).find(Boolean) ?? '—';
-  return line.length > SUBJECT_MAX ? `${line.slice(0, SUBJECT_MAX - 1)}…` : line;
-};
 
 /**
  * Records the text of a letter read after intake (by OCR, or typed by a person when OCR could not):
@@ -68,7 +62,7 @@ export class LetterReading {
   private async reclassify(tx: Sql, at: ScanCase, text: string, topics: Topic[], events: CaseEvent[], contactId: string): Promise<CaseChange | undefined> {
     if (!at.opened_by_this_letter) return undefined;
     const classification = classify(topics, { body: text });
-    await this.scans.describeCase(tx, at.case_id, firstLine(text), classification.language);
+    await this.scans.describeCase(tx, at.case_id, letterSubject(text), classification.language);
     const waiting = at.status === 'queued' || at.status === 'offered';
     if (at.topic_chosen || at.assignee_id || !waiting || classification.topic.id === at.topic_id) return undefined;
     const withdrawn = at.status === 'offered' ? await this.routing.withdrawLiveOffer(tx, at.case_id, 'letter read: topic changed') : undefined;

@@ -8,6 +8,7 @@ import { TopicsService } from '@kontakt/topics';
 import { findSenderAddress, formatPostalAddress, parsePostalAddress } from './danish-address';
 import { PostScansRepository } from './post-scans.repository';
 import { InspectedScan, inspectScan } from './scan-inspector';
+import { letterSubject } from './letter-subject';
 import { embeddedText } from './text-extraction';
 
 /** pdftotext on a checked PDF takes milliseconds; far longer means a pathological file, left to the worker. */
@@ -100,6 +101,7 @@ export class RegisterLetters {
         // the same file registered twice is one letter
         externalId: `sha256:${createHash('sha256').update(scan.content).digest('hex')}`,
         sender: { name: fields.senderName?.trim() || shown?.name, address: givenAddress ?? (shown && formatPostalAddress(shown.address)) },
+        subject: text ? letterSubject(text) : undefined,
         bodyText: text ?? '',
         attachments: [{ filename: scan.filename, contentType: scan.contentType, content: scan.content }],
         topicSlug: fields.topic,
