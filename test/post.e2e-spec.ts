@@ -1,6 +1,6 @@
 import { expectApiError, listAllCases } from './support/api-expectations';
 import { submitCase } from './support/factories';
-import { blankPng, hugePagePdf, imageOnlyPdf, letterPng, letterScan, manyPagesPdf, textPdf, toolsInstalled } from './support/letter-documents';
+import { blankPng, hugePagePdf, imageOnlyPdf, letterPng, letterScan, manyPagesPdf, textPdf, toolsInstalled, typedThenScannedPdf } from './support/letter-documents';
 import { postLetters, registerLetters, scanSettled } from './support/letter-registration';
 import { connectInbox, InboxClient, OfferEvent } from './support/inbox-agent';
 import { requireOrSkip } from './support/require-or-skip';
@@ -9,7 +9,7 @@ import { startServer, TestServer } from './support/test-server';
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 const MAX_PAGES = 10;
 
-const suite = requireOrSkip(toolsInstalled('pdftotext', 'pdftoppm', 'pdfinfo', 'pdfunite', 'tesseract'), 'poppler-utils and tesseract-ocr (with tesseract-ocr-dan) must be installed');
+const suite = requireOrSkip(toolsInstalled('pdftotext', 'pdftoppm', 'pdfinfo', 'pdfimages', 'pdfunite', 'tesseract'), 'poppler-utils and tesseract-ocr (with tesseract-ocr-dan) must be installed');
 
 suite('the mailroom registers scanned letters', () => {
   let server: TestServer;
@@ -102,6 +102,18 @@ suite('the mailroom registers scanned letters', () => {
       }
       const found = await listAllCases(server, admin, { text: 'affaldsspand' });
       expect(found.map((c) => c.id)).toEqual(expect.arrayContaining(letters.map((l) => l.caseId)));
+    });
+
+    it('reads a typed letter with a scanned page: the typed text at once, the scanned page by OCR, both in one text', async () => {
+      const pdf = await typedThenScannedPdf(['Kære kommune', 'Jeg sender kopi af regningen for vandet.'], ['Vandregning', 'Forbrug tre kubikmeter', 'Beløb til betaling']);
+      const [letter] = await registerLetters(server, admin, [{ filename: 'blandet.pdf', content: pdf }], { senderName: 'Jens Holm' });
+
+      expect(letter).toMatchObject({ pages: 2, text: 'pending' });
+      expect((await contactText(letter.caseId, letter.contactId)).replace(/\s+/g, ' ')).toContain('Jeg sender kopi af regningen for vandet.');
+      expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'done', method: 'ocr' });
+      const text = (await contactText(letter.caseId, letter.contactId)).replace(/\s+/g, ' ').toLowerCase();
+      expect(text).toContain('jeg sender kopi af regningen for vandet.');
+      for (const word of ['vandregning', 'kubikmeter', 'betaling']) expect(text).toContain(word);
     });
 
     it('reads JPEG and TIFF scans too', async () => {

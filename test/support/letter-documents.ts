@@ -54,6 +54,16 @@ export async function imageOnlyPdf(lines: string[]): Promise<Buffer> {
   return pdfkitToBuffer((doc) => doc.image(png, 0, 0, { width: doc.page.width, height: doc.page.height }), { margin: 0 });
 }
 
+/** A typed first page with embedded text, then a page that is only the scan of the `scanned` lines. */
+export async function typedThenScannedPdf(typed: string[], scanned: string[]): Promise<Buffer> {
+  const png = await letterPng(scanned);
+  return pdfkitToBuffer((doc) => {
+    doc.font('Helvetica').fontSize(26).text(typed.join('\n'), { lineGap: 8 });
+    doc.addPage({ margin: 0 });
+    doc.image(png, 0, 0, { width: doc.page.width, height: doc.page.height });
+  });
+}
+
 /** A blank page of `side` × `side` points: tiny as a file, gigapixels once rasterised for OCR. */
 export function hugePagePdf(side = 14_400): Promise<Buffer> {
   return pdfkitToBuffer((doc) => doc.fontSize(12).text('.'), { size: [side, side] });

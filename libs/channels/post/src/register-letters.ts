@@ -91,7 +91,10 @@ export class RegisterLetters {
   }
 
   private async registerOne(scan: InspectedScan, fields: LetterFields, givenAddress: string | undefined, receivedAt: Date): Promise<RegisteredLetter> {
-    const text = scan.contentType === 'application/pdf' ? await embeddedText(scan.content, EMBEDDED_TEXT_TIMEOUT_MS).catch(() => undefined) : undefined;
+    const embedded = scan.contentType === 'application/pdf' ? await embeddedText(scan.content, EMBEDDED_TEXT_TIMEOUT_MS).catch(() => undefined) : undefined;
+    const text = embedded?.text;
+    // typed pages are read at once; a letter with scanned pages too waits for OCR to read those
+    const read = text !== undefined && embedded!.scannedPages.length === 0;
     const own = parsePostalAddress(this.config.postSenderAddress.join('\n'));
     const shown = text && !givenAddress ? findSenderAddress(text, own ? [formatPostalAddress(own)] : []) : undefined;
     const references = text ? extractReferences(text) : [];
@@ -112,14 +115,14 @@ export class RegisterLetters {
         inTransaction: (tx, recorded) =>
           this.scans.insert(tx, {
             contactId: recorded.contactId, caseId: recorded.caseId, contentType: scan.contentType, pages: scan.pages, topicChosen: fields.topic !== undefined,
-            status: text ? 'done' : 'pending', method: text ? 'embedded' : undefined, receivedAt, maxAttempts: MAX_READING_ATTEMPTS,
+            status: read ? 'done' : 'pending', method: read ? 'embedded' : undefined, receivedAt, maxAttempts: MAX_READING_ATTEMPTS,
           }),
       },
     );
-    this.logger.log({ event: 'letter_registered', caseId: result.caseId, contactId: result.contactId, pages: scan.pages, text: text ? 'embedded' : 'ocr', duplicate: result.duplicate });
+    this.logger.log({ event: 'letter_registered', caseId: result.caseId, contactId: result.contactId, pages: scan.pages, text: read ? 'embedded' : 'ocr', duplicate: result.duplicate });
     return {
       filename: scan.filename, caseId: result.caseId, reference: result.reference, contactId: result.contactId, newCase: result.newCase,
-      duplicate: result.duplicate, pages: scan.pages, text: text ? 'done' : 'pending',
+      duplicate: result.duplicate, pages: scan.pages, text: read ? 'done' : 'pending',
     };
   }
 

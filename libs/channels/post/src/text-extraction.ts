@@ -27,13 +27,36 @@ export function tidyText(raw: string): string {
     .trim();
 }
 
-/** The PDF's embedded text (pdftotext, layout kept), or undefined when it has too little to be the letter. */
-export async function embeddedText(content: Buffer, timeoutMs: number): Promise<string | undefined> {
-  const text = await withScanFile(content, 'application/pdf', async (path) =>
-    (await runTool('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { timeoutMs, maxOutputBytes: TEXT_OUTPUT_BYTES })).toString('utf8'),
-  );
-  const tidy = tidyText(text);
-  return letterCount(tidy) >= MIN_EMBEDDED_LETTERS ? tidy : undefined;
+/** The PDF's embedded text page by page (pdftotext, layout kept; a form feed ends each page). */
+async function pageTexts(path: string, timeoutMs: number): Promise<string[]> {
+  const raw = (await runTool('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { timeoutMs, maxOutputBytes: TEXT_OUTPUT_BYTES })).toString('utf8');
+  const pages = raw.split('\f');
+  return pages.at(-1)?.trim() === '' ? pages.slice(0, -1) : pages;
+}
+
+/** The numbers of the pages that show an image (`pdfimages -list`: two header lines, then one row per image, page first). */
+async function pagesWithImages(path: string, timeoutMs: number): Promise<Set<number>> {
+  const list = (await runTool('pdfimages', ['-list', path], { timeoutMs, maxOutputBytes: TEXT_OUTPUT_BYTES })).toString('utf8');
+  return new Set(list.split('\n').slice(2).map((row) => Number.parseInt(row.trim(), 10)).filter(Number.isInteger));
+}
+
+const hasText = (page: string) => letterCount(page) >= MIN_EMBEDDED_LETTERS;
+
+export interface EmbeddedText {
+  /** the text of the pages that have it, or undefined when the PDF has too little to be the letter */
+  text: string | undefined;
+  /** pages that are a picture with too little text of their own (an image-only scan inside a typed letter): OCR must read them */
+  scannedPages: number[];
+}
+
+/** What a PDF's embedded text gives at once, and which of its pages only OCR can read. */
+export async function embeddedText(content: Buffer, timeoutMs: number): Promise<EmbeddedText> {
+  return withScanFile(content, 'application/pdf', async (path) => {
+    const [pages, images] = await Promise.all([pageTexts(path, timeoutMs), pagesWithImages(path, timeoutMs)]);
+    const tidy = tidyText(pages.join('\f'));
+    const scannedPages = [...images].filter((page) => !hasText(pages[page - 1] ?? '')).sort((a, b) => a - b);
+    return { text: letterCount(tidy) >= MIN_EMBEDDED_LETTERS ? tidy : undefined, scannedPages };
+  });
 }
 
 /** The resolution that keeps a page of this size under the raster pixel limit. */
@@ -52,15 +75,22 @@ const tesseract = (image: string, timeoutMs: number) =>
   runTool('tesseract', [image, '-', '-l', 'dan+eng', '--psm', '3'], { timeoutMs, maxOutputBytes: TEXT_OUTPUT_BYTES }).then((out) => out.toString('utf8'));
 
 /**
- * Reads a scan with Tesseract (Danish and English): each PDF page is rasterised by pdftoppm in
- * greyscale and read on its own, each step within the per-page time limit; images (a multi-page
- * TIFF too) are read directly, within the limit times their pages.
+ * Reads a scan with Tesseract (Danish and English): each PDF page is read on its own — from its
+ * embedded text when it has enough, else rasterised by pdftoppm in greyscale and OCR'd, each step
+ * within the per-page time limit; images (a multi-page TIFF too) are read directly, within the limit
+ * times their pages.
  */
 export async function ocrText(content: Buffer, contentType: ScanType, pages: number, pageTimeoutMs: number): Promise<string> {
   return withScanFile(content, contentType, async (path, dir) => {
     if (contentType !== 'application/pdf') return tidyText(await tesseract(path, pageTimeoutMs * pages));
+    const embedded = await pageTexts(path, pageTimeoutMs);
     const texts: string[] = [];
     for (let page = 1; page <= pages; page++) {
+      const own = embedded[page - 1] ?? '';
+      if (hasText(own)) {
+        texts.push(own);
+        continue;
+      }
       const size = await pageSize(path, page);
       const out = join(dir, `page-${page}`);
       await runTool('pdftoppm', ['-r', String(rasterDpi(size.width, size.height)), '-gray', '-png', '-singlefile', '-f', String(page), '-l', String(page), path, out], {
