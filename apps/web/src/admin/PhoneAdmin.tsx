@@ -65,6 +65,11 @@ function MenuForm({ topics }: { topics: TopicRow[] }) {
   useEffect(() => {
     api.get<MenuItem[]>('/phone/ivr-menu').then(show, () => undefined);
   }, []);
+  /** A topic is on one key only: choosing it for a key moves that key's old topic to where it was. */
+  const choose = (digit: number, topic: string) => {
+    const other = DIGITS.find((d) => d !== digit && topic !== '' && digits[d] === topic);
+    setDigits({ ...digits, [digit]: topic, ...(other ? { [other]: digits[digit] ?? '' } : {}) });
+  };
   const save = (event: FormEvent) => {
     event.preventDefault();
     const items = DIGITS.filter((d) => digits[d]).map((d) => ({ digit: d, topic: digits[d] }));
@@ -80,7 +85,7 @@ function MenuForm({ topics }: { topics: TopicRow[] }) {
           {DIGITS.map((d) => (
             <label key={d} className="inline spread">
               <span>{t.ivrDigit(d)}</span>
-              <select value={digits[d] ?? ''} onChange={(e) => setDigits({ ...digits, [d]: e.target.value })}>
+              <select value={digits[d] ?? ''} onChange={(e) => choose(d, e.target.value)}>
                 <option value="">{t.none}</option>
                 {topics.map((x) => <option key={x.slug} value={x.slug}>{language === 'en' ? x.nameEn : x.nameDa}</option>)}
               </select>
