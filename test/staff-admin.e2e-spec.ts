@@ -39,7 +39,7 @@ describe('administering staff: languages, skills, capacity and disabling', () =>
     ['a language twice', { languages: ['da', 'da'] }, 400, 'each language once'],
     ['a skill level of 6', { skills: [{ topic: 'affald', level: 6 }] }, 400, 'level'],
     ['a topic twice', { skills: [{ topic: 'affald', level: 1 }, { topic: 'affald', level: 2 }] }, 400, 'each topic once'],
-    ['an unknown topic', { skills: [{ topic: 'findes-ikke', level: 2 }] }, 400, 'findes-ikke'],
+    ['an unknown topic', { skills: [{ topic: 'findes-ikke', level: 2 }] }, 422, 'findes-ikke'],
     ['a negative capacity', { capacity: { email: -1 } }, 400, 'email'],
     ['an unknown channel in capacity', { capacity: { fax: 2 } }, 400, 'fax'],
     ['skills that are not a list', { skills: 'affald' }, 400, 'skills'],

@@ -88,7 +88,7 @@ export class UpdateUserDto {
   @IsArray({ message: 'languages must be a list' })
   @ArrayMinSize(1, { message: 'languages must name at least one language' })
   @ArrayMaxSize(2)
-  @ArrayUnique(undefined, { message: 'languages must name each language once' })
+  @ArrayUnique({ message: 'languages must name each language once' })
   @IsIn(['da', 'en'], { each: true, message: 'languages may contain da and en' })
   languages?: string[];
 
