@@ -26,7 +26,11 @@ function AccountForm() {
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const body = { accountSid: form.accountSid.trim(), authToken: form.authToken.trim(), ...(form.phoneNumber.trim() ? { phoneNumber: form.phoneNumber.trim() } : {}) };
-    if (await run(async () => setAccount(await api.put<Account>('/phone/account', body)))) setForm({ ...form, authToken: '' });
+    await run(async () => {
+      const saved = await api.put<Account>('/phone/account', body);
+      setForm((current) => ({ ...current, authToken: '' }));
+      setAccount(saved);
+    });
   };
   const field = (name: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value });
 
