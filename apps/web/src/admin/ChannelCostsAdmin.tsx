@@ -41,8 +41,8 @@ export function ChannelCostsAdmin() {
   const currency = data?.currency ?? 'DKK';
 
   return (
-    <section className="card stack" aria-labelledby="admin-costs">
-      <h2 id="admin-costs">{t.costsTab}</h2>
+    <section className="card stack">
+      <h2>{t.costsTab}</h2>
       <section aria-labelledby="admin-costs-current">
         <h3 id="admin-costs-current">{t.costsCurrent}</h3>
         <table>

@@ -13,8 +13,8 @@ export function MailboxesAdmin() {
   }, []);
 
   return (
-    <section className="card" aria-labelledby="admin-mailboxes">
-      <h2 id="admin-mailboxes">{t.mailboxes}</h2>
+    <section className="card">
+      <h2>{t.mailboxes}</h2>
       {mailboxes === null ? <p className="muted">{t.loading}</p> : mailboxes.length === 0 ? <p className="muted">{t.none}</p> : (
         <table>
           <thead><tr><th scope="col">{t.name}</th><th scope="col">{t.email}</th><th scope="col">{t.agentPresence}</th><th scope="col">{t.lastSynced}</th><th scope="col">{t.lastError}</th></tr></thead>

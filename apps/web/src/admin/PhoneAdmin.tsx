@@ -170,8 +170,8 @@ export function PhoneAdmin() {
   }, []);
 
   return (
-    <section className="card stack" aria-labelledby="admin-phone">
-      <h2 id="admin-phone">{t.phoneTab}</h2>
+    <section className="card stack">
+      <h2>{t.phoneTab}</h2>
       <AccountForm />
       <MenuForm topics={topics} />
       <Endpoints />

@@ -137,8 +137,8 @@ export function QueuesAdmin() {
   const saved = (next: QueueSettings) => setSettings((all) => all.map((s) => (s.queue === next.queue ? next : s)));
 
   return (
-    <section className="card" aria-labelledby="admin-queues">
-      <h2 id="admin-queues">{t.queuesTab}</h2>
+    <section className="card">
+      <h2>{t.queuesTab}</h2>
       <label className="inline">
         <span>{t.queue}</span>
         <select value={selected} onChange={(e) => setSelected(e.target.value)}>

@@ -102,8 +102,8 @@ export function SkillsAdmin() {
   const user = active.find((u) => u.id === selected);
 
   return (
-    <section className="card" aria-labelledby="admin-skills">
-      <h2 id="admin-skills">{t.skillsTab}</h2>
+    <section className="card">
+      <h2>{t.skillsTab}</h2>
       <label className="inline">
         <span>{t.staffMember}</span>
         <select value={selected} onChange={(e) => setSelected(e.target.value)}>

@@ -66,8 +66,8 @@ export function UsersAdmin() {
   const editingUser = users.find((u) => u.id === editing);
 
   return (
-    <section className="card" aria-labelledby="admin-users">
-      <h2 id="admin-users">{t.users}</h2>
+    <section className="card">
+      <h2>{t.users}</h2>
       <table>
         <thead>
           <tr>
