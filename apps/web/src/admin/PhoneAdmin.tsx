@@ -43,7 +43,7 @@ function AccountForm() {
           {account.configured && <> · {account.accountSid} · {account.phoneNumber ?? t.none} · {t.updated} {account.updatedAt ? formatTime(account.updatedAt, language) : ''}</>}
         </p>
       )}
-      {account?.seededFromEnv ? <p className="muted">{t.fromEnv}</p> : (
+      {!account ? <p className="muted">{t.loading}</p> : account.seededFromEnv ? <p className="muted">{t.fromEnv}</p> : (
         <form className="row wrap" onSubmit={save}>
           <label><span>{t.accountSid}</span><input required pattern="AC[0-9a-f]{32}" className="wide-input" value={form.accountSid} onChange={field('accountSid')} /></label>
           <label>
@@ -62,7 +62,7 @@ function AccountForm() {
 
 function MenuForm({ topics }: { topics: TopicRow[] }) {
   const { t, language } = useT();
-  const [digits, setDigits] = useState<Record<number, string>>({});
+  const [digits, setDigits] = useState<Record<number, string> | null>(null);
   const { feedback, run } = useFeedback();
 
   const show = (items: MenuItem[]) => setDigits(Object.fromEntries(items.map((i) => [i.digit, i.topic])));
@@ -71,12 +71,14 @@ function MenuForm({ topics }: { topics: TopicRow[] }) {
   }, []);
   /** A topic is on one key only: choosing it for a key moves that key's old topic to where it was. */
   const choose = (digit: number, topic: string) => {
-    const other = DIGITS.find((d) => d !== digit && topic !== '' && digits[d] === topic);
-    setDigits({ ...digits, [digit]: topic, ...(other ? { [other]: digits[digit] ?? '' } : {}) });
+    const current = digits ?? {};
+    const other = DIGITS.find((d) => d !== digit && topic !== '' && current[d] === topic);
+    setDigits({ ...current, [digit]: topic, ...(other ? { [other]: current[digit] ?? '' } : {}) });
   };
   const save = (event: FormEvent) => {
     event.preventDefault();
-    const items = DIGITS.filter((d) => digits[d]).map((d) => ({ digit: d, topic: digits[d] }));
+    const chosen = digits ?? {};
+    const items = DIGITS.filter((d) => chosen[d]).map((d) => ({ digit: d, topic: chosen[d] }));
     void run(async () => show(await api.put<MenuItem[]>('/phone/ivr-menu', { items })));
   };
 
@@ -84,23 +86,25 @@ function MenuForm({ topics }: { topics: TopicRow[] }) {
     <section aria-labelledby="admin-ivr">
       <h3 id="admin-ivr">{t.ivrMenu}</h3>
       <p className="muted small">{t.ivrHint}</p>
-      <form onSubmit={save}>
-        <div className="ivr-grid">
-          {DIGITS.map((d) => (
-            <label key={d} className="inline spread">
-              <span>{t.ivrDigit(d)}</span>
-              <select value={digits[d] ?? ''} onChange={(e) => choose(d, e.target.value)}>
-                <option value="">{t.none}</option>
-                {topics.map((x) => <option key={x.slug} value={x.slug}>{language === 'en' ? x.nameEn : x.nameDa}</option>)}
-              </select>
-            </label>
-          ))}
-        </div>
-        <div className="row">
-          <button type="submit">{t.saveMenu}</button>
-          <FeedbackLine feedback={feedback} />
-        </div>
-      </form>
+      {digits === null ? <p className="muted">{t.loading}</p> : (
+        <form onSubmit={save}>
+          <div className="ivr-grid">
+            {DIGITS.map((d) => (
+              <label key={d} className="inline spread">
+                <span>{t.ivrDigit(d)}</span>
+                <select value={digits[d] ?? ''} onChange={(e) => choose(d, e.target.value)}>
+                  <option value="">{t.none}</option>
+                  {topics.map((x) => <option key={x.slug} value={x.slug}>{language === 'en' ? x.nameEn : x.nameDa}</option>)}
+                </select>
+              </label>
+            ))}
+          </div>
+          <div className="row">
+            <button type="submit">{t.saveMenu}</button>
+            <FeedbackLine feedback={feedback} />
+          </div>
+        </form>
+      )}
     </section>
   );
 }

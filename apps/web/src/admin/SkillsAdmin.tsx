@@ -11,7 +11,7 @@ const chosen = (levels: Levels) => Object.entries(levels).filter(([, level]) => 
 function AgentSkills({ user, queues, topics, onSaved }: { user: StaffUser; queues: QueueRow[]; topics: TopicRow[]; onSaved(user: StaffUser): void }) {
   const { t, language } = useT();
   const channelName = useChannelName();
-  const [queueLevels, setQueueLevels] = useState<Levels>({});
+  const [queueLevels, setQueueLevels] = useState<Levels | null>(null);
   const [topicLevels, setTopicLevels] = useState<Levels>(() => Object.fromEntries(user.skills.map((s) => [s.topic, String(s.level)])));
   const [languages, setLanguages] = useState(user.languages);
   const [capacity, setCapacity] = useState<Record<string, string>>(() => Object.fromEntries(WORK_CHANNELS.map((c) => [c, String(user.capacity[c] ?? 0)])));
@@ -28,7 +28,7 @@ function AgentSkills({ user, queues, topics, onSaved }: { user: StaffUser; queue
       const skills = chosen(topicLevels).map((s) => ({ topic: s.slug, level: s.level }));
       const caps = Object.fromEntries(Object.entries(capacity).map(([c, n]) => [c, Number(n)]));
       const saved = await api.patch<StaffUser>(`/users/${user.id}`, { languages, skills, capacity: caps });
-      await api.put(`/routing/agents/${user.id}/queue-skills`, { skills: chosen(queueLevels).map((s) => ({ queue: s.slug, level: s.level })) });
+      await api.put(`/routing/agents/${user.id}/queue-skills`, { skills: chosen(queueLevels ?? {}).map((s) => ({ queue: s.slug, level: s.level })) });
       onSaved(saved);
     });
   };
@@ -40,6 +40,9 @@ function AgentSkills({ user, queues, topics, onSaved }: { user: StaffUser; queue
     </select>
   );
   const toggle = (l: string, on: boolean) => setLanguages(on ? SPOKEN.filter((x) => x === l || languages.includes(x)) : languages.filter((x) => x !== l));
+
+  // The form waits for the agent's queue skills, so a level chosen early is never overwritten by the answer.
+  if (queueLevels === null) return <p className="muted">{t.loading}</p>;
 
   return (
     <form aria-label={t.skillsOf(user.name)} onSubmit={save}>
