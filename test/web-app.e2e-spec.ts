@@ -201,6 +201,7 @@ requireOrSkip(hasChromium && hasDovecot, 'Chromium (/usr/bin/chromium) and Dovec
       await page.getByRole('cell', { name: email }).waitFor();
       expect(await server.login(email, 'Lang-Nok-Adgangskode-1')).toEqual(expect.any(String));
 
+      await page.getByRole('link', { name: 'Emner og nøgleord' }).click();
       const keywords = page.getByLabel('Nøgleord: Parkering');
       await keywords.fill('parkering, p-plads, p-skive');
       await page.locator('tr[data-topic="parkering"]').getByRole('button', { name: 'Gem' }).click();

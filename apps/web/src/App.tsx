@@ -16,6 +16,8 @@ const Wallboard = lazy(() => import('./Wallboard').then((m) => ({ default: m.Wal
 const Admin = lazy(() => import('./admin/Admin').then((m) => ({ default: m.Admin })));
 
 const SUPERVISING = new Set(['supervisor', 'admin', 'manager']);
+/** Admins see every admin screen; managers only the channel unit costs. */
+const ADMINISTERING = new Set(['admin', 'manager']);
 
 export function App() {
   const { t, language, setLanguage } = useT();
@@ -70,7 +72,7 @@ export function App() {
         <nav aria-label={t.mainNav}>
           {link('', t.inbox, route.screen === 'inbox' || route.screen === 'case')}
           {SUPERVISING.has(me.role) && link('/wallboard', t.wallboard, route.screen === 'wallboard')}
-          {me.role === 'admin' && link('/admin', t.admin, route.screen === 'admin')}
+          {ADMINISTERING.has(me.role) && link('/admin', t.admin, route.screen === 'admin')}
         </nav>
         <div className="topbar-tools">
           <PresenceSwitch me={me} onChange={setMe} />
@@ -91,7 +93,7 @@ export function App() {
         <Suspense fallback={<p className="muted">{t.loading}</p>}>
           {route.screen === 'case' && <CaseView key={route.id} id={route.id} me={me} />}
           {route.screen === 'wallboard' && <Wallboard />}
-          {route.screen === 'admin' && <Admin />}
+          {route.screen === 'admin' && <Admin me={me} tab={route.tab} />}
         </Suspense>
       </main>
     </div>

@@ -7,14 +7,15 @@ export type Route =
   | { screen: 'inbox' }
   | { screen: 'case'; id: string }
   | { screen: 'wallboard' }
-  | { screen: 'admin' };
+  | { screen: 'admin'; tab: string | null };
 
 export function parse(pathname: string): Route {
   const path = pathname.startsWith(BASE) ? pathname.slice(BASE.length) : pathname;
   const caseMatch = /^\/cases\/([0-9a-f-]{36})\/?$/i.exec(path);
   if (caseMatch) return { screen: 'case', id: caseMatch[1] };
   if (path.startsWith('/wallboard')) return { screen: 'wallboard' };
-  if (path.startsWith('/admin')) return { screen: 'admin' };
+  const adminMatch = /^\/admin(?:\/([a-z-]+))?\/?$/.exec(path);
+  if (adminMatch) return { screen: 'admin', tab: adminMatch[1] ?? null };
   return { screen: 'inbox' };
 }
 

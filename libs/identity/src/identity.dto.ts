@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
-  ArrayMaxSize, ArrayUnique, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
+  ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested,
 } from 'class-validator';
 import { PRESENCES, ROLES } from './roles';
 import type { Presence, Role } from './roles';
@@ -81,7 +81,31 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` }) role?: Role;
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(200) name?: string;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() disabled?: boolean;
+  @ApiPropertyOptional({ description: 'disabling signs the user out everywhere, sets them offline and stops offers' }) @IsOptional() @IsBoolean() disabled?: boolean;
+
+  @ApiPropertyOptional({ example: ['da', 'en'] })
+  @IsOptional()
+  @IsArray({ message: 'languages must be a list' })
+  @ArrayMinSize(1, { message: 'languages must name at least one language' })
+  @ArrayMaxSize(2)
+  @ArrayUnique({ message: 'languages must name each language once' })
+  @IsIn(['da', 'en'], { each: true, message: 'languages may contain da and en' })
+  languages?: string[];
+
+  @ApiPropertyOptional({ type: [SkillDto], description: 'replaces all topic skills' })
+  @IsOptional()
+  @IsArray({ message: 'skills must be a list' })
+  @ValidateNested({ each: true })
+  @ArrayMaxSize(100)
+  @ArrayUnique((skill: SkillDto) => skill?.topic, { message: ({ value }) => `skills must name each topic once; ${repeatedTopics(value).join(', ')} appear more than once` })
+  @Type(() => SkillDto)
+  skills?: SkillDto[];
+
+  @ApiPropertyOptional({ type: CapacityDto, description: 'channels left out keep their capacity' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CapacityDto)
+  capacity?: CapacityDto;
 }
 
 export class PresenceDto {

@@ -26,6 +26,6 @@ export class StaffUsersController {
   @Patch(':id')
   @Roles('admin')
   update(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: UpdateUserDto, @CurrentStaff() staff: StaffPrincipal) {
-    return this.users.update(id, staff.userId, body);
+    return this.users.update(id, staff.userId, { ...body, capacity: body.capacity as Record<string, number> | undefined });
   }
 }

@@ -31,6 +31,15 @@ export interface NewStaffUser {
   capacity: Record<string, number>;
 }
 
+export interface StaffUserChanges {
+  role?: Role;
+  name?: string;
+  disabled?: boolean;
+  languages?: string[];
+  capacity?: Record<string, number>;
+  skills?: { topic: string; level: number }[];
+}
+
 const COLUMNS = 'id, email, name, password_hash, role, languages, capacity, presence, presence_reason, disabled_at, created_at';
 
 @Injectable()
@@ -80,16 +89,34 @@ export class StaffUsersRepository {
     });
   }
 
-  update(id: string, changes: { role?: Role; name?: string; disabled?: boolean }): Promise<StaffUserRow | undefined> {
-    return this.db.one(
-      `UPDATE staff_users SET
-         role = coalesce($2, role),
-         name = coalesce($3, name),
-         disabled_at = CASE WHEN $4::boolean IS NULL THEN disabled_at WHEN $4 THEN coalesce(disabled_at, now()) ELSE NULL END,
-         updated_at = now()
-       WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, changes.role ?? null, changes.name ?? null, changes.disabled ?? null],
-    );
+  /**
+   * Changes the given fields; capacity is merged per channel, skills (when given) replace all topic
+   * skills. One transaction; unknown topic slugs are checked by the caller first.
+   */
+  update(id: string, changes: StaffUserChanges): Promise<StaffUserRow | undefined> {
+    return this.db.transaction(async (tx) => {
+      const row = await tx.one<StaffUserRow>(
+        `UPDATE staff_users SET
+           role = coalesce($2, role),
+           name = coalesce($3, name),
+           disabled_at = CASE WHEN $4::boolean IS NULL THEN disabled_at WHEN $4 THEN coalesce(disabled_at, now()) ELSE NULL END,
+           languages = coalesce($5::text[], languages),
+           capacity = capacity || coalesce($6::jsonb, '{}'::jsonb),
+           updated_at = now()
+         WHERE id = $1 RETURNING ${COLUMNS}`,
+        [id, changes.role ?? null, changes.name ?? null, changes.disabled ?? null, changes.languages ?? null,
+          changes.capacity ? JSON.stringify(changes.capacity) : null],
+      );
+      if (row && changes.skills) {
+        await tx.rows('DELETE FROM staff_skills WHERE user_id = $1', [id]);
+        await tx.rows(
+          `INSERT INTO staff_skills (user_id, topic_id, level)
+           SELECT $1, t.id, s.level FROM unnest($2::text[], $3::int[]) AS s(topic, level) JOIN topics t ON t.slug = s.topic`,
+          [id, changes.skills.map((s) => s.topic), changes.skills.map((s) => s.level)],
+        );
+      }
+      return row;
+    });
   }
 
   setPresence(id: string, presence: Presence, reason: string | null): Promise<StaffUserRow | undefined> {

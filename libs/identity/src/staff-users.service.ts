@@ -3,7 +3,7 @@ import { conflict, DomainError, invalid, isUniqueViolation, notFound } from '@ko
 import { PasswordHasher } from './password-hasher';
 import { PresenceListeners } from './presence-listeners';
 import { SessionsRepository } from './sessions.repository';
-import { SkillRow, StaffUserRow, StaffUsersRepository } from './staff-users.repository';
+import { SkillRow, StaffUserChanges, StaffUserRow, StaffUsersRepository } from './staff-users.repository';
 import type { Presence, Role } from './roles';
 
 export interface StaffUserView {
@@ -87,14 +87,21 @@ export class StaffUsersService {
     return this.view(row, await this.users.skillsOf([id]));
   }
 
-  async update(id: string, actingUserId: string, changes: { role?: Role; name?: string; disabled?: boolean }): Promise<StaffUserView> {
+  async update(id: string, actingUserId: string, changes: StaffUserChanges): Promise<StaffUserView> {
     if (id === actingUserId && (changes.disabled || (changes.role && changes.role !== 'admin'))) {
       throw new DomainError('conflict', 'You cannot disable yourself or remove your own admin role; ask another administrator');
     }
+    if (changes.skills) {
+      const unknown = await this.users.unknownTopics(changes.skills.map((s) => s.topic));
+      if (unknown.length > 0) throw invalid(`skills name unknown topics: ${unknown.join(', ')}`);
+    }
     const row = await this.users.update(id, changes);
     if (!row) throw notFound(`Staff user ${id}`);
-    if (changes.disabled) await this.sessions.revokeAllOf(id);
     this.logger.log({ event: 'staff_user_updated', userId: id, by: actingUserId, changes: Object.keys(changes) });
+    if (changes.disabled) {
+      await this.sessions.revokeAllOf(id);
+      if (row.presence !== 'offline') return this.setPresence(id, 'offline', 'disabled');
+    }
     return this.view(row, await this.users.skillsOf([id]));
   }
 

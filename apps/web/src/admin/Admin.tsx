@@ -1,69 +1,43 @@
-// Administration: users and roles, topics with their keyword rules and queues, email mailboxes.
-import { FormEvent, useEffect, useState } from 'react';
-import { api } from '../api';
+// Administration: one tab per area, each its own component; managers see only the channel unit costs.
+import { navigate } from '../router';
 import { useT } from '../i18n';
+import type { Me } from '../types';
+import { ChannelCostsAdmin } from './ChannelCostsAdmin';
+import { MailboxesAdmin } from './MailboxesAdmin';
+import { PhoneAdmin } from './PhoneAdmin';
+import { QueuesAdmin } from './QueuesAdmin';
+import { SkillsAdmin } from './SkillsAdmin';
 import { TopicsAdmin } from './TopicsAdmin';
+import { UsersAdmin } from './UsersAdmin';
 
-interface StaffUser { id: string; email: string; name: string; role: string; presence: string; disabled?: boolean }
-interface Mailbox { id: string; name: string; address: string; lastError: string | null }
+const ADMIN_TABS = ['users', 'skills', 'queues', 'topics', 'phone', 'costs', 'mailboxes'] as const;
+type Tab = (typeof ADMIN_TABS)[number];
 
-const ROLES = ['agent', 'supervisor', 'manager', 'admin'];
-
-export function Admin() {
+export function Admin({ me, tab }: { me: Me; tab: string | null }) {
   const { t } = useT();
-  const [users, setUsers] = useState<StaffUser[]>([]);
-  const [mailboxes, setMailboxes] = useState<Mailbox[]>([]);
-  const [form, setForm] = useState({ name: '', email: '', password: '', role: 'agent' });
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-
-  const load = () => {
-    api.get<StaffUser[]>('/users').then(setUsers, () => undefined);
-    api.get<Mailbox[]>('/email/mailboxes').then(setMailboxes, () => undefined);
+  const tabs: readonly Tab[] = me.role === 'admin' ? ADMIN_TABS : ['costs'];
+  const current = tabs.find((x) => x === tab) ?? tabs[0];
+  const labels: Record<Tab, string> = {
+    users: t.users, skills: t.skillsTab, queues: t.queuesTab, topics: t.topics, phone: t.phoneTab, costs: t.costsTab, mailboxes: t.mailboxes,
   };
-  useEffect(load, []);
-
-  const create = async (event: FormEvent) => {
-    event.preventDefault();
-    try {
-      await api.post('/users', form);
-      setForm({ name: '', email: '', password: '', role: 'agent' });
-      setMessage({ ok: true, text: t.created });
-      load();
-    } catch (e) {
-      setMessage({ ok: false, text: `${t.error}: ${(e as Error).message}` });
-    }
-  };
-  const field = (name: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value });
 
   return (
     <div className="admin">
       <h1>{t.admin}</h1>
-      <section className="card">
-        <h2>{t.users}</h2>
-        <table>
-          <thead><tr><th scope="col">{t.name}</th><th scope="col">{t.email}</th><th scope="col">{t.role}</th><th scope="col">{t.agentPresence}</th></tr></thead>
-          <tbody>
-            {users.map((u) => <tr key={u.id}><td>{u.name}</td><td>{u.email}</td><td>{t.roles[u.role] ?? u.role}</td><td>{t[u.presence as 'available' | 'away' | 'offline'] ?? u.presence}</td></tr>)}
-          </tbody>
-        </table>
-        <form className="row wrap" onSubmit={create}>
-          <label><span>{t.name}</span><input required value={form.name} onChange={field('name')} /></label>
-          <label><span>{t.email}</span><input required type="email" value={form.email} onChange={field('email')} /></label>
-          <label><span>{t.password}</span><input required type="password" minLength={12} autoComplete="new-password" value={form.password} onChange={field('password')} /></label>
-          <label><span>{t.role}</span>
-            <select value={form.role} onChange={field('role')}>{ROLES.map((r) => <option key={r} value={r}>{t.roles[r]}</option>)}</select>
-          </label>
-          <button type="submit">{t.createUser}</button>
-          {message && <span role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</span>}
-        </form>
-      </section>
-      <TopicsAdmin />
-      <section className="card">
-        <h2>{t.mailboxes}</h2>
-        {mailboxes.length === 0 ? <p className="muted">{t.none}</p> : (
-          <ul className="plain">{mailboxes.map((m) => <li key={m.id}>{m.name}: {m.address}{m.lastError ? <span className="error small"> — {m.lastError}</span> : null}</li>)}</ul>
-        )}
-      </section>
+      <nav className="admin-tabs" aria-label={t.adminSections}>
+        {tabs.map((x) => (
+          <a key={x} href={`/app/admin/${x}`} aria-current={x === current ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(`/admin/${x}`); }}>
+            {labels[x]}
+          </a>
+        ))}
+      </nav>
+      {current === 'users' && <UsersAdmin />}
+      {current === 'skills' && <SkillsAdmin />}
+      {current === 'queues' && <QueuesAdmin />}
+      {current === 'topics' && <TopicsAdmin />}
+      {current === 'phone' && <PhoneAdmin />}
+      {current === 'costs' && <ChannelCostsAdmin />}
+      {current === 'mailboxes' && <MailboxesAdmin />}
     </div>
   );
 }

@@ -54,6 +54,13 @@ export class RoutingAdminController {
     return this.users.setPresence(id, body.status, body.reason ?? (body.status === 'available' ? undefined : `set by ${staff.name}`));
   }
 
+  @Get('agents/:id/queue-skills')
+  @Roles('admin')
+  async agentQueueSkills(@Param('id', uuid) id: string) {
+    if (!(await this.agents.isActive(id))) throw notFound(`Staff user ${id}`);
+    return { agentId: id, skills: await this.agents.queueSkills(id) };
+  }
+
   @Put('agents/:id/queue-skills')
   @Roles('admin')
   async queueSkills(@Param('id', uuid) id: string, @Body() body: QueueSkillsDto) {
