@@ -3,6 +3,7 @@ import { FormEvent, useEffect, useState } from 'react';
 import { api } from '../api';
 import { useT } from '../i18n';
 import { TopicsAdmin } from './TopicsAdmin';
+import { TemplatesAdmin } from './TemplatesAdmin';
 
 interface StaffUser { id: string; email: string; name: string; role: string; presence: string; disabled?: boolean }
 interface Mailbox { id: string; name: string; address: string; lastError: string | null }
@@ -58,6 +59,7 @@ export function Admin() {
         </form>
       </section>
       <TopicsAdmin />
+      <TemplatesAdmin />
       <section className="card">
         <h2>{t.mailboxes}</h2>
         {mailboxes.length === 0 ? <p className="muted">{t.none}</p> : (
