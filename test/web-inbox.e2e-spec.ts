@@ -170,7 +170,7 @@ requireOrSkip(hasChromium, 'Chromium (/usr/bin/chromium)')('the inbox: unread ma
         await form.getByLabel('Tekst (dansk)').fill('Kære {navn}, ring på 70 10 20 30.');
         await form.getByLabel('Tekst (engelsk)').fill('Dear {navn}, call 70 10 20 30.');
         await form.getByRole('button', { name: 'Opret skabelon' }).click();
-        await page.locator('li[data-template="Telefontid"]').waitFor();
+        await page.locator('tr[data-template="Telefontid"]').waitFor();
         expect(await seriousViolations(page)).toEqual([]);
         await screenshot(page, 'admin-reply-templates');
       } finally {

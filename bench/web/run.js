@@ -19,7 +19,7 @@ const { Client } = require('pg');
 const { prepareTarget } = require('../intake/postgres-target');
 const { startServer } = require('../intake/server-process');
 const { insertOpenCases } = require('./fixtures');
-const { launch, firstPageInteractiveMs, searchMs, deepScroll } = require('./inbox-timing');
+const { launch, firstPageInteractive, searchMs, deepScroll } = require('./inbox-timing');
 
 const ADMIN = { email: 'bench-admin@kommune.test', password: 'Bench-Adgangskode-2026' };
 const WEB_DIR = path.resolve(__dirname, '..', '..', 'dist', 'web');
@@ -61,11 +61,18 @@ async function apiFirstPageMs(url, token) {
   return median(values);
 }
 
+/** Median of each step of the navigation over the runs, to show where the time goes. */
+const PHASES = ['htmlMs', 'scriptLoadedMs', 'domContentLoadedMs', 'listRequestStartMs', 'listResponseEndMs'];
+
 async function timings(browser, url, token, runs) {
-  const values = [];
-  for (let i = 0; i < runs; i++) values.push(await firstPageInteractiveMs(browser, url, token));
-  return { medianMs: median(values), minMs: Math.min(...values), maxMs: Math.max(...values), runs: values.map((v) => Math.round(v)) };
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(await firstPageInteractive(browser, url, token));
+  const values = all.map((t) => t.ms);
+  const phases = Object.fromEntries(PHASES.map((p) => [p, all.every((t) => t[p] !== null) ? median(all.map((t) => t[p])) : null]));
+  return { medianMs: median(values), minMs: Math.min(...values), maxMs: Math.max(...values), runs: values.map((v) => Math.round(v)), phases };
 }
+
+const phaseLine = (t) => PHASES.map((p) => `${p.replace(/Ms$/, '')} ${t.phases[p] === null ? '—' : t.phases[p].toFixed(0)}`).join(', ');
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
@@ -86,7 +93,7 @@ async function main() {
     browser = await launch();
 
     await insertOpenCases(client, 25, admin.id);
-    await firstPageInteractiveMs(browser, server.url, token);
+    await firstPageInteractive(browser, server.url, token);
     result.baseline = await timings(browser, server.url, token, options.runs);
     result.baseline.apiMs = await apiFirstPageMs(server.url, token);
     log(`baseline (25 cases): median ${result.baseline.medianMs.toFixed(0)} ms`);
@@ -113,6 +120,8 @@ async function main() {
     `  first page interactive, 25 open cases (baseline):  median ${result.baseline.medianMs.toFixed(0)} ms (${result.baseline.runs.join(', ')})`,
     `  first page interactive, ${result.openCases} open cases:       median ${result.large.medianMs.toFixed(0)} ms (${result.large.runs.join(', ')})`,
     `  ratio to baseline: ${(result.large.medianMs / result.baseline.medianMs).toFixed(2)}×`,
+    `  where the time goes (medians, ms from navigation start), 25 cases:  ${phaseLine(result.baseline)}`,
+    `  where the time goes (medians, ms from navigation start), ${result.openCases} cases: ${phaseLine(result.large)}`,
     `  of which the API's first page (GET /cases, 100 rows): ${result.baseline.apiMs.toFixed(0)} ms → ${result.large.apiMs.toFixed(0)} ms (${(result.large.apiMs / result.baseline.apiMs).toFixed(2)}×)`,
     `  machine load average at the end: ${require('node:os').loadavg().map((l) => l.toFixed(1)).join(' ')} on ${require('node:os').cpus().length} CPUs`,
     `  Danish full-text search typed → first result shown: ${result.searchMs} ms`,

@@ -140,6 +140,7 @@ const da = {
   callbackLogged: 'Tilbageringningen er registreret.',
   callOutcomes: {
     completed: 'Gennemført', 'follow-up-needed': 'Kræver opfølgning', referred: 'Henvist', 'no-answer': 'Intet svar', busy: 'Optaget', 'left-message': 'Lagt besked',
+    'callback-requested': 'Ønsker at blive ringet op', voicemail: 'Talebesked',
   } as Record<string, string>,
 };
 
@@ -284,6 +285,7 @@ const en: Dictionary = {
   callbackLogged: 'The call-back is logged.',
   callOutcomes: {
     completed: 'Completed', 'follow-up-needed': 'Follow-up needed', referred: 'Referred', 'no-answer': 'No answer', busy: 'Busy', 'left-message': 'Left a message',
+    'callback-requested': 'Asks to be called back', voicemail: 'Voicemail',
   },
 };
 

@@ -34,10 +34,8 @@ function TemplateForm({ initial, submitLabel, onSubmit, onCancel }: { initial: D
         <label><span>{t.templateNameEn}</span><input required maxLength={120} value={draft.nameEn} onChange={field('nameEn')} /></label>
         <label><span>{t.position}</span><input type="number" min={0} max={10000} value={draft.position} onChange={field('position')} /></label>
       </div>
-      <div className="row wrap">
-        <label className="grow"><span>{t.templateBodyDa}</span><textarea required rows={5} value={draft.bodyDa} onChange={field('bodyDa')} /></label>
-        <label className="grow"><span>{t.templateBodyEn}</span><textarea required rows={5} value={draft.bodyEn} onChange={field('bodyEn')} /></label>
-      </div>
+      <label><span>{t.templateBodyDa}</span><textarea required rows={5} value={draft.bodyDa} onChange={field('bodyDa')} /></label>
+      <label><span>{t.templateBodyEn}</span><textarea required rows={5} value={draft.bodyEn} onChange={field('bodyEn')} /></label>
       <div className="row">
         <button type="submit">{submitLabel}</button>
         {onCancel && <button type="button" className="secondary" onClick={onCancel}>{t.cancel}</button>}
@@ -85,21 +83,26 @@ export function TemplatesAdmin() {
         {t.templatesHelp}{' '}
         {Object.entries(t.placeholderMeanings).map(([name, meaning], i) => <span key={name}>{i > 0 && ', '}<code>{`{${name}}`}</code> {meaning}</span>)}
       </p>
-      <ul className="plain templates">
-        {templates.map((x) => (
-          <li key={x.id} data-template={x.name.da}>
-            {editing === x.id ? (
-              <TemplateForm initial={toDraft(x)} submitLabel={t.save} onSubmit={update(x.id)} onCancel={() => setEditing(null)} />
-            ) : (
-              <div className="row wrap">
-                <strong className="grow">{x.name[language]}</strong>
-                <button type="button" className="secondary" aria-label={`${t.edit}: ${x.name[language]}`} onClick={() => setEditing(x.id)}>{t.edit}</button>
+      <table>
+        <thead><tr><th scope="col">{t.templateNameDa}</th><th scope="col">{t.templateNameEn}</th><th scope="col">{t.position}</th><th scope="col"><span className="visually-hidden">{t.edit}</span></th></tr></thead>
+        <tbody>
+          {templates.map((x) => (editing === x.id ? (
+            <tr key={x.id} data-template={x.name.da}>
+              <td colSpan={4}><TemplateForm initial={toDraft(x)} submitLabel={t.save} onSubmit={update(x.id)} onCancel={() => setEditing(null)} /></td>
+            </tr>
+          ) : (
+            <tr key={x.id} data-template={x.name.da}>
+              <th scope="row">{x.name.da}</th>
+              <td>{x.name.en}</td>
+              <td>{x.position}</td>
+              <td>
+                <button type="button" className="secondary" aria-label={`${t.edit}: ${x.name[language]}`} onClick={() => setEditing(x.id)}>{t.edit}</button>{' '}
                 <button type="button" className="quiet" aria-label={`${t.deleteTemplate}: ${x.name[language]}`} onClick={() => void remove(x.id)}>{t.deleteTemplate}</button>
-              </div>
-            )}
-          </li>
-        ))}
-      </ul>
+              </td>
+            </tr>
+          )))}
+        </tbody>
+      </table>
       {message && <p role="status" className={message.ok ? 'ok' : 'error'}>{message.text}</p>}
       <h3>{t.newTemplate}</h3>
       <TemplateForm initial={EMPTY} submitLabel={t.createTemplate} onSubmit={create} />

@@ -8,13 +8,11 @@ import { formatTime, useT } from '../i18n';
 import { navigate } from '../router';
 import { useSocketEvents } from '../socket';
 import type { Me, Queue } from '../types';
-import { defaultView, preloadFirstPage, View, viewParams } from './first-page';
-import { PAGE, useCasePages } from './use-case-pages';
+import { defaultView, View, viewParams } from './first-page';
+import { useCasePages } from './use-case-pages';
 
 const ROW_HEIGHT = 56;
 const LIVE_EVENTS = ['offer', 'case_assigned', 'case_updated', 'contact_received', 'queue_stats', 'offer_withdrawn'];
-
-preloadFirstPage(PAGE);
 
 export function Inbox({ me }: { me: Me }) {
   const { t, language } = useT();
@@ -60,7 +58,10 @@ export function Inbox({ me }: { me: Me }) {
   useSocketEvents(['case_read_state'], (_event, payload: { caseId: string; unread: boolean }) => pages.setUnread(payload.caseId, payload.unread));
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: pages.items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  // the window's size stands in for the list's until it is measured, so the first page's rows are drawn in the same frame the data arrives
+  const virtualizer = useVirtualizer({
+    count: pages.items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: innerWidth, height: innerHeight },
+  });
   const rows = virtualizer.getVirtualItems();
   const last = rows[rows.length - 1];
   useEffect(() => {

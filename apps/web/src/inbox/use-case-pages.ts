@@ -2,9 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, query } from '../api';
 import type { CaseSummary } from '../types';
-import { firstPagePath, takePreloadedFirstPage } from './first-page';
-
-export const PAGE = 100;
+import { firstPagePath, PAGE, takePreloadedFirstPage } from './first-page';
 
 /** A row of the list: the server says whether the signed-in staff member has read the case's latest citizen contact. */
 export type InboxCase = CaseSummary & { unread: boolean };
@@ -23,7 +21,7 @@ export function useCasePages(params: Record<string, string | undefined>) {
     const mine = ++generation.current;
     setLoading(true);
     try {
-      const path = firstPagePath(params, PAGE);
+      const path = firstPagePath(params);
       const page = await (takePreloadedFirstPage<Page>(path) ?? api.get<Page>(path));
       if (mine !== generation.current) return;
       // a live refresh keeps the deeper pages already scrolled into, with the first page renewed in front
