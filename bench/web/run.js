@@ -3,7 +3,9 @@
  * `npm run bench:web` — the staff web app's inbox against the built server on its own database
  * (a fresh database on DATABASE_URL's server, else the server's embedded PostgreSQL).
  *
- * 1. Baseline: 25 open cases; first page interactive (navigation start → first row clickable), median of N.
+ * 1. Baseline: 25 open cases; first page interactive (navigation start → first row painted and clickable,
+ *    timed inside the tab, so neither starting the browser nor the runner's round trips count), median
+ *    of N, with the medians of where the time went (HTML, main script, GET /cases start and end).
  * 2. The same with 10,000 open cases, and the ratio to the baseline measured in this run.
  * 3. Full-text search (Danish) over those cases, typed into the search box → first result shown.
  * 4. Scroll through 2,000 cases: how many rows the virtualised list keeps in the DOM.
@@ -11,6 +13,7 @@
  * The API's first page alone (median of 20 requests) is timed beside each browser figure.
  *
  * Flags: --cases 10000 --runs 5
+ * To compare two builds of the web app under the same load, see bench/web/compare.js.
  */
 const fs = require('node:fs');
 const path = require('node:path');
