@@ -3,7 +3,9 @@
  * `npm run bench:web` — the staff web app's inbox against the built server on its own database
  * (a fresh database on DATABASE_URL's server, else the server's embedded PostgreSQL).
  *
- * 1. Baseline: 25 open cases; first page interactive (navigation start → first row clickable), median of N.
+ * 1. Baseline: 25 open cases; first page interactive (navigation start → first row painted and clickable,
+ *    timed inside the tab, so neither starting the browser nor the runner's round trips count), median
+ *    of N, with the medians of where the time went (HTML, main script, GET /cases start and end).
  * 2. The same with 10,000 open cases, and the ratio to the baseline measured in this run.
  * 3. Full-text search (Danish) over those cases, typed into the search box → first result shown.
  * 4. Scroll through 2,000 cases: how many rows the virtualised list keeps in the DOM.
@@ -11,6 +13,7 @@
  * The API's first page alone (median of 20 requests) is timed beside each browser figure.
  *
  * Flags: --cases 10000 --runs 5
+ * To compare two builds of the web app under the same load, see bench/web/compare.js.
  */
 const fs = require('node:fs');
 const path = require('node:path');
@@ -19,7 +22,7 @@ const { Client } = require('pg');
 const { prepareTarget } = require('../intake/postgres-target');
 const { startServer } = require('../intake/server-process');
 const { insertOpenCases } = require('./fixtures');
-const { launch, firstPageInteractiveMs, searchMs, deepScroll } = require('./inbox-timing');
+const { launch, firstPageInteractive, searchMs, deepScroll } = require('./inbox-timing');
 
 const ADMIN = { email: 'bench-admin@kommune.test', password: 'Bench-Adgangskode-2026' };
 const WEB_DIR = path.resolve(__dirname, '..', '..', 'dist', 'web');
@@ -61,11 +64,18 @@ async function apiFirstPageMs(url, token) {
   return median(values);
 }
 
+/** Median of each step of the navigation over the runs, to show where the time goes. */
+const PHASES = ['htmlMs', 'scriptLoadedMs', 'domContentLoadedMs', 'listRequestStartMs', 'listResponseEndMs'];
+
 async function timings(browser, url, token, runs) {
-  const values = [];
-  for (let i = 0; i < runs; i++) values.push(await firstPageInteractiveMs(browser, url, token));
-  return { medianMs: median(values), minMs: Math.min(...values), maxMs: Math.max(...values), runs: values.map((v) => Math.round(v)) };
+  const all = [];
+  for (let i = 0; i < runs; i++) all.push(await firstPageInteractive(browser, url, token));
+  const values = all.map((t) => t.ms);
+  const phases = Object.fromEntries(PHASES.map((p) => [p, all.every((t) => t[p] !== null) ? median(all.map((t) => t[p])) : null]));
+  return { medianMs: median(values), minMs: Math.min(...values), maxMs: Math.max(...values), runs: values.map((v) => Math.round(v)), phases };
 }
+
+const phaseLine = (t) => PHASES.map((p) => `${p.replace(/Ms$/, '')} ${t.phases[p] === null ? '—' : t.phases[p].toFixed(0)}`).join(', ');
 
 async function main() {
   const options = parseArgs(process.argv.slice(2));
@@ -86,7 +96,7 @@ async function main() {
     browser = await launch();
 
     await insertOpenCases(client, 25, admin.id);
-    await firstPageInteractiveMs(browser, server.url, token);
+    await firstPageInteractive(browser, server.url, token);
     result.baseline = await timings(browser, server.url, token, options.runs);
     result.baseline.apiMs = await apiFirstPageMs(server.url, token);
     log(`baseline (25 cases): median ${result.baseline.medianMs.toFixed(0)} ms`);
@@ -113,6 +123,8 @@ async function main() {
     `  first page interactive, 25 open cases (baseline):  median ${result.baseline.medianMs.toFixed(0)} ms (${result.baseline.runs.join(', ')})`,
     `  first page interactive, ${result.openCases} open cases:       median ${result.large.medianMs.toFixed(0)} ms (${result.large.runs.join(', ')})`,
     `  ratio to baseline: ${(result.large.medianMs / result.baseline.medianMs).toFixed(2)}×`,
+    `  where the time goes (medians, ms from navigation start), 25 cases:  ${phaseLine(result.baseline)}`,
+    `  where the time goes (medians, ms from navigation start), ${result.openCases} cases: ${phaseLine(result.large)}`,
     `  of which the API's first page (GET /cases, 100 rows): ${result.baseline.apiMs.toFixed(0)} ms → ${result.large.apiMs.toFixed(0)} ms (${(result.large.apiMs / result.baseline.apiMs).toFixed(2)}×)`,
     `  machine load average at the end: ${require('node:os').loadavg().map((l) => l.toFixed(1)).join(' ')} on ${require('node:os').cpus().length} CPUs`,
     `  Danish full-text search typed → first result shown: ${result.searchMs} ms`,

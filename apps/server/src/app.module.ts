@@ -21,6 +21,7 @@ import { DemoModule } from './demo/demo.module';
 import { WebAppModule } from './web-app/web-app.module';
 import { CaseResolutionModule } from '@kontakt/case-resolution';
 import { WallboardModule } from '@kontakt/wallboard';
+import { ReplyTemplatesModule } from '@kontakt/reply-templates';
 
 /** The one server: every domain module, wired to the validated config and the database at `databaseUrl`. */
 @Module({})
@@ -47,6 +48,7 @@ export class AppModule {
         WebAppModule,
         CaseResolutionModule,
         WallboardModule,
+        ReplyTemplatesModule,
       ],
       controllers: [HealthController],
       providers: [AdminBootstrap],

@@ -16,8 +16,8 @@ const Wallboard = lazy(() => import('./Wallboard').then((m) => ({ default: m.Wal
 const Admin = lazy(() => import('./admin/Admin').then((m) => ({ default: m.Admin })));
 
 const SUPERVISING = new Set(['supervisor', 'admin', 'manager']);
-/** Admins see every admin screen; managers only the channel unit costs. */
-const ADMINISTERING = new Set(['admin', 'manager']);
+/** Admins see every admin screen; managers only the channel unit costs; supervisors the reply templates. */
+const ADMINISTERING = new Set(['admin', 'manager', 'supervisor']);
 
 export function App() {
   const { t, language, setLanguage } = useT();

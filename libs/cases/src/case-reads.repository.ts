@@ -13,6 +13,8 @@ export interface CaseListFilter {
   text?: string;
   after?: { createdAtMicros: string; id: string };
   limit: number;
+  /** the staff member asking, whose unread markers the rows carry */
+  viewerId: string;
 }
 
 export interface CaseListRow {
@@ -34,6 +36,10 @@ export interface CaseListRow {
   created_at_us: string;
   updated_at: Date;
   last_contact_at: Date;
+}
+
+export interface CaseListPageRow extends CaseListRow {
+  unread: boolean;
 }
 
 export interface ContactRow {
@@ -80,10 +86,14 @@ export class CaseReadsRepository {
   /**
    * Newest first, keyset-paged on (created_at, id) so a page costs the same at any depth.
    * Text matches the reference exactly or any contact's Danish full-text vector.
+   * Unread is worked out for the page's rows only, after the limit: one marker lookup and one probe of
+   * the case's inbound contacts (contacts_case_inbound_recorded) per row, whatever the number of cases.
    */
-  list(filter: CaseListFilter): Promise<CaseListRow[]> {
+  list(filter: CaseListFilter): Promise<CaseListPageRow[]> {
     return this.db.rows(
-      `${LIST_SELECT}
+      `SELECT page.*, (m.seen_at IS NULL OR EXISTS (
+                SELECT 1 FROM contacts ci WHERE ci.case_id = page.id AND ci.direction = 'inbound' AND ci.created_at > m.seen_at)) AS unread
+       FROM (${LIST_SELECT}
        WHERE ($1::text[] IS NULL OR c.status = ANY($1))
          AND ($2::text[] IS NULL OR c.channel = ANY($2))
          AND ($3::text IS NULL OR q.slug = $3)
@@ -93,10 +103,12 @@ export class CaseReadsRepository {
                SELECT 1 FROM contacts ct WHERE ct.case_id = c.id AND ct.search @@ websearch_to_tsquery('danish', $7)))
          AND ($8::bigint IS NULL OR (c.created_at, c.id) < (timestamptz 'epoch' + $8::bigint * interval '1 microsecond', $9::uuid))
        ORDER BY c.created_at DESC, c.id DESC
-       LIMIT $10`,
+       LIMIT $10) page
+       LEFT JOIN case_read_markers m ON m.staff_id = $11 AND m.case_id = page.id
+       ORDER BY page.created_at DESC, page.id DESC`,
       [filter.status ?? null, filter.channel ?? null, filter.queue ?? null, filter.topic ?? null,
         filter.assigneeId !== undefined, filter.assigneeId ?? null, filter.text ?? null,
-        filter.after?.createdAtMicros ?? null, filter.after?.id ?? null, filter.limit],
+        filter.after?.createdAtMicros ?? null, filter.after?.id ?? null, filter.limit, filter.viewerId],
     );
   }
 

@@ -26,4 +26,6 @@ export abstract class CaseRoutingHooks {
   abstract withdrawLiveOffer(tx: Sql, caseId: string, reason: string): Promise<WithdrawnOffer | undefined>;
   abstract caseChanged(change: CaseChange): void;
   abstract contactRecorded(caseId: string, contactId: string, newCase: boolean): void;
+  /** A staff member marked a case read or unread; their other tabs and devices follow. */
+  abstract readStateChanged(staffId: string, caseId: string, unread: boolean): void;
 }

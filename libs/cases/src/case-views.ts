@@ -1,4 +1,4 @@
-import type { AttachmentMetaRow, CaseListRow, ContactRow } from './case-reads.repository';
+import type { AttachmentMetaRow, CaseListPageRow, CaseListRow, ContactRow } from './case-reads.repository';
 
 /** JSON shapes of the case API; rows from SQL never leave the library as they are. */
 export const caseSummary = (r: CaseListRow) => ({
@@ -18,6 +18,9 @@ export const caseSummary = (r: CaseListRow) => ({
   updatedAt: r.updated_at,
   lastContactAt: r.last_contact_at,
 });
+
+/** A row of the case list, with whether the staff member asking has seen its latest citizen contact. */
+export const caseListItem = (r: CaseListPageRow) => ({ ...caseSummary(r), unread: r.unread });
 
 export const attachmentView = (a: AttachmentMetaRow) => ({
   id: a.id,

@@ -1,4 +1,4 @@
-import { BadRequestException, Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Put, Query, Res, UploadedFiles, UseInterceptors } from '@nestjs/common';
 import { FilesInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -25,6 +25,20 @@ export class CasesController {
   @Get('cases/:id')
   detail(@Param('id', uuid) id: string) {
     return this.cases.detail(id);
+  }
+
+  /** Marks the case read for the caller, as opening it in the app does. */
+  @Put('cases/:id/read')
+  @HttpCode(204)
+  async markRead(@Param('id', uuid) id: string, @CurrentStaff() staff: StaffPrincipal) {
+    await this.cases.markRead(id, staff);
+  }
+
+  /** Marks the case unread for the caller again. */
+  @Delete('cases/:id/read')
+  @HttpCode(204)
+  async markUnread(@Param('id', uuid) id: string, @CurrentStaff() staff: StaffPrincipal) {
+    await this.cases.markUnread(id, staff);
   }
 
   @Patch('cases/:id')

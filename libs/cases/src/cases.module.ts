@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CitizensModule } from '@kontakt/citizens';
+import { CaseReadMarkersRepository } from './case-read-markers.repository';
 import { CaseReadsRepository } from './case-reads.repository';
 import { CasesController } from './cases.controller';
 import { CasesRepository } from './cases.repository';
@@ -9,7 +10,7 @@ import { CasesService } from './cases.service';
 @Module({
   imports: [CitizensModule],
   controllers: [CasesController],
-  providers: [CasesRepository, CaseReadsRepository, CasesService],
+  providers: [CasesRepository, CaseReadsRepository, CaseReadMarkersRepository, CasesService],
   exports: [CasesRepository, CaseReadsRepository, CasesService],
 })
 export class CasesModule {}

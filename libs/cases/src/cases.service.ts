@@ -10,7 +10,8 @@ import { assertTransition, CaseStatus } from './case-status';
 import { CaseListFilter, CaseReadsRepository } from './case-reads.repository';
 import { CasesRepository } from './cases.repository';
 import { CaseChange, CaseRoutingHooks } from './case-routing-hooks';
-import { caseSummary, contactView, decodeCursor, encodeCursor } from './case-views';
+import { caseListItem, caseSummary, contactView, decodeCursor, encodeCursor } from './case-views';
+import { CaseReadMarkersRepository } from './case-read-markers.repository';
 
 /** A web-form reply is shown on the status page; other channels deliver through the outbox. */
 const SHOWN_ON_STATUS_PAGE: Channel = 'webform';
@@ -26,7 +27,7 @@ const deliveryView = (d: DeliveryRow) => ({
   error: d.last_error, nextAttemptAt: d.status === 'queued' ? d.next_attempt_at : null, sentAt: d.sent_at, failedAt: d.failed_at, createdAt: d.created_at,
 });
 
-export interface CaseListQuery extends Omit<CaseListFilter, 'after' | 'assigneeId'> {
+export interface CaseListQuery extends Omit<CaseListFilter, 'after' | 'assigneeId' | 'viewerId'> {
   cursor?: string;
   assignee?: string;
 }
@@ -45,16 +46,17 @@ export class CasesService {
     private readonly channels: OutboxChannels,
     private readonly config: AppConfig,
     private readonly routing: CaseRoutingHooks,
+    private readonly markers: CaseReadMarkersRepository,
   ) {}
 
   async list(query: CaseListQuery, staff: StaffPrincipal) {
     const after = query.cursor ? decodeCursor(query.cursor) : undefined;
     if (query.cursor && !after) throw invalid('cursor is not one this API returned; start again without it');
     const assigneeId = query.assignee === undefined ? undefined : query.assignee === 'none' ? null : query.assignee === 'me' ? staff.userId : query.assignee;
-    const rows = await this.reads.list({ ...query, assigneeId, after, limit: query.limit + 1 });
+    const rows = await this.reads.list({ ...query, assigneeId, after, limit: query.limit + 1, viewerId: staff.userId });
     const page = rows.slice(0, query.limit);
     return {
-      items: page.map(caseSummary),
+      items: page.map(caseListItem),
       nextCursor: rows.length > query.limit ? encodeCursor(page[page.length - 1]) : null,
     };
   }
@@ -191,6 +193,17 @@ export class CasesService {
     });
     this.logger.log({ event: 'case_reply', caseId: id, contactId, by: staff.userId });
     return { id: contactId, caseId: id };
+  }
+
+  /** The staff member opened the case: it is read for them (on every device) until a citizen's next contact. */
+  async markRead(id: string, staff: StaffPrincipal) {
+    if (!(await this.markers.markRead(staff.userId, id))) throw notFound(`Case ${id}`);
+    this.routing.readStateChanged(staff.userId, id, false);
+  }
+
+  async markUnread(id: string, staff: StaffPrincipal) {
+    if (!(await this.markers.markUnread(staff.userId, id))) throw notFound(`Case ${id}`);
+    this.routing.readStateChanged(staff.userId, id, true);
   }
 
   async attachment(id: string) {

@@ -1,4 +1,4 @@
-// Administration: one tab per area, each its own component; managers see only the channel unit costs.
+// Administration: one tab per area, each its own component; managers see only the channel unit costs, supervisors the reply templates.
 import { navigate } from '../router';
 import { useT } from '../i18n';
 import type { Me } from '../types';
@@ -9,16 +9,18 @@ import { QueuesAdmin } from './QueuesAdmin';
 import { SkillsAdmin } from './SkillsAdmin';
 import { TopicsAdmin } from './TopicsAdmin';
 import { UsersAdmin } from './UsersAdmin';
+import { TemplatesAdmin } from './TemplatesAdmin';
 
-const ADMIN_TABS = ['users', 'skills', 'queues', 'topics', 'phone', 'costs', 'mailboxes'] as const;
+const ADMIN_TABS = ['users', 'skills', 'queues', 'topics', 'templates', 'phone', 'costs', 'mailboxes'] as const;
 type Tab = (typeof ADMIN_TABS)[number];
+const TABS_BY_ROLE: Record<string, readonly Tab[]> = { admin: ADMIN_TABS, manager: ['costs'], supervisor: ['templates'] };
 
 export function Admin({ me, tab }: { me: Me; tab: string | null }) {
   const { t } = useT();
-  const tabs: readonly Tab[] = me.role === 'admin' ? ADMIN_TABS : ['costs'];
+  const tabs: readonly Tab[] = TABS_BY_ROLE[me.role] ?? [];
   const current = tabs.find((x) => x === tab) ?? tabs[0];
   const labels: Record<Tab, string> = {
-    users: t.users, skills: t.skillsTab, queues: t.queuesTab, topics: t.topics, phone: t.phoneTab, costs: t.costsTab, mailboxes: t.mailboxes,
+    users: t.users, skills: t.skillsTab, queues: t.queuesTab, topics: t.topics, templates: t.templates, phone: t.phoneTab, costs: t.costsTab, mailboxes: t.mailboxes,
   };
 
   return (
@@ -38,6 +40,7 @@ export function Admin({ me, tab }: { me: Me; tab: string | null }) {
       {current === 'phone' && <PhoneAdmin />}
       {current === 'costs' && <ChannelCostsAdmin />}
       {current === 'mailboxes' && <MailboxesAdmin />}
+      {current === 'templates' && <TemplatesAdmin />}
     </div>
   );
 }

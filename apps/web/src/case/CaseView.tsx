@@ -6,7 +6,6 @@ import { formatTime, useT } from '../i18n';
 import { navigate } from '../router';
 import { useSocketEvents } from '../socket';
 import type { CaseDetail, Me } from '../types';
-import { markSeen } from '../inbox/unread';
 import { CaseActions } from './CaseActions';
 import { Composer } from './Composer';
 import { Timeline } from './Timeline';
@@ -21,9 +20,14 @@ export function CaseView({ id, me }: { id: string; me: Me }) {
   useEffect(() => {
     void load();
   }, [id]);
+  // opening the case reads it for this staff member everywhere; a contact arriving while it is open is read too
   useEffect(() => {
-    if (detail) markSeen(me.id, detail.id, detail.lastContactAt);
-  }, [detail?.lastContactAt]);
+    if (detail) api.put(`/cases/${detail.id}/read`, {}).catch(() => undefined);
+  }, [detail?.id, detail?.lastContactAt]);
+  const markUnread = async () => {
+    await api.delete(`/cases/${id}/read`).catch(() => undefined);
+    navigate('');
+  };
   useEffect(() => {
     if (detail?.status !== 'resolved') return setOutcome(null);
     api.get<{ outcome: string }[]>(`/cases/${id}/resolution`).then((all) => setOutcome(all[all.length - 1]?.outcome ?? null), () => undefined);
@@ -55,6 +59,7 @@ export function CaseView({ id, me }: { id: string; me: Me }) {
           <span className={`status ${detail.status}`} data-testid="case-status">{t.statuses[detail.status] ?? detail.status}</span>
           {outcome && <span data-testid="case-outcome"> ({t.outcome}: {t.outcomes[outcome] ?? outcome})</span>}
           {' · '}{detail.topic} · {t.queue}: {detail.queue} · {t.assignee}: {detail.assignee?.name ?? '—'}
+          {' '}<button type="button" className="quiet small" onClick={markUnread}>{t.markUnread}</button>
         </p>
       </header>
       <div className="case-columns">

@@ -58,7 +58,7 @@ function ContactCard({ contact }: { contact: Contact }) {
       {(contact.durationSeconds != null || contact.costMinor != null || contact.outcome) && (
         <p className="muted small facts">
           {contact.durationSeconds != null && <span>{t.duration}: {minutes(contact.durationSeconds)}</span>}
-          {contact.outcome && <span>{t.outcome}: {contact.outcome}</span>}
+          {contact.outcome && <span>{t.outcome}: {t.callOutcomes[contact.outcome] ?? contact.outcome}</span>}
           {contact.costMinor != null && <span>{t.cost}: {kroner(contact.costMinor)}</span>}
         </p>
       )}

@@ -1,27 +1,23 @@
 // The unified inbox: my cases, my queues, all open (by role); filters and Danish full-text search;
 // a virtualised list that stays fast with thousands of cases; refreshed live from the inbox socket.
-import { useEffect, useMemo, useRef, useState } from 'react';
+// Unread markers come from the server, per staff member, so they follow them from device to device.
+import { useEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { api } from '../api';
 import { formatTime, useT } from '../i18n';
 import { navigate } from '../router';
 import { useSocketEvents } from '../socket';
 import type { Me, Queue } from '../types';
-import { isUnread, seenOf } from './unread';
+import { defaultView, View, viewParams } from './first-page';
 import { useCasePages } from './use-case-pages';
 
-type View = 'mine' | 'queues' | 'all';
-const OPEN = 'new,queued,offered,assigned,waiting_on_citizen';
 const ROW_HEIGHT = 56;
 const LIVE_EVENTS = ['offer', 'case_assigned', 'case_updated', 'contact_received', 'queue_stats', 'offer_withdrawn'];
-
-const viewParams = (view: View): Record<string, string> =>
-  view === 'mine' ? { assignee: 'me', status: 'assigned,waiting_on_citizen' } : view === 'queues' ? { assignee: 'none', status: 'queued,offered' } : { status: OPEN };
 
 export function Inbox({ me }: { me: Me }) {
   const { t, language } = useT();
   const views: View[] = me.role === 'agent' ? ['mine', 'queues'] : ['mine', 'queues', 'all'];
-  const [view, setView] = useState<View>(me.role === 'agent' ? 'mine' : 'all');
+  const [view, setView] = useState<View>(defaultView(me));
   const [status, setStatus] = useState('');
   const [channel, setChannel] = useState('');
   const [queue, setQueue] = useState('');
@@ -59,16 +55,19 @@ export function Inbox({ me }: { me: Me }) {
     pending.current = setTimeout(() => void pages.reload(), 300);
   });
   useEffect(() => () => clearTimeout(pending.current), []);
+  useSocketEvents(['case_read_state'], (_event, payload: { caseId: string; unread: boolean }) => pages.setUnread(payload.caseId, payload.unread));
 
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: pages.items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  // the window's size stands in for the list's until it is measured, so the first page's rows are drawn in the same frame the data arrives
+  const virtualizer = useVirtualizer({
+    count: pages.items.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8, initialRect: { width: innerWidth, height: innerHeight },
+  });
   const rows = virtualizer.getVirtualItems();
   const last = rows[rows.length - 1];
   useEffect(() => {
     if (last && last.index >= pages.items.length - 20 && pages.hasMore) void pages.loadMore();
   }, [last?.index, pages.items.length, pages.hasMore]);
 
-  const seen = useMemo(() => seenOf(me.id), [pages.items]);
   const tabLabel: Record<View, string> = { mine: t.myCases, queues: t.myQueues, all: t.allOpen };
 
   return (
@@ -114,7 +113,7 @@ export function Inbox({ me }: { me: Me }) {
         <ul style={{ height: virtualizer.getTotalSize() }} aria-label={tabLabel[view]}>
           {rows.map((row) => {
             const c = pages.items[row.index];
-            const unread = isUnread(me.id, c.id, c.lastContactAt, seen);
+            const unread = c.unread;
             return (
               <li key={c.id} className={unread ? 'case-row unread' : 'case-row'} style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}>
                 <a href={`/app/cases/${c.id}`} onClick={(e) => { e.preventDefault(); navigate(`/cases/${c.id}`); }} data-reference={c.reference}>

@@ -2,11 +2,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, query } from '../api';
 import type { CaseSummary } from '../types';
+import { firstPagePath, PAGE, takePreloadedFirstPage } from './first-page';
 
-const PAGE = 100;
+/** A row of the list: the server says whether the signed-in staff member has read the case's latest citizen contact. */
+export type InboxCase = CaseSummary & { unread: boolean };
+type Page = { items: InboxCase[]; nextCursor: string | null };
 
 export function useCasePages(params: Record<string, string | undefined>) {
-  const [items, setItems] = useState<CaseSummary[]>([]);
+  const [items, setItems] = useState<InboxCase[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +21,8 @@ export function useCasePages(params: Record<string, string | undefined>) {
     const mine = ++generation.current;
     setLoading(true);
     try {
-      const page = await api.get<{ items: CaseSummary[]; nextCursor: string | null }>(`/cases${query({ ...params, limit: PAGE })}`);
+      const path = firstPagePath(params);
+      const page = await (takePreloadedFirstPage<Page>(path) ?? api.get<Page>(path));
       if (mine !== generation.current) return;
       // a live refresh keeps the deeper pages already scrolled into, with the first page renewed in front
       const fresh = new Set(page.items.map((c) => c.id));
@@ -37,7 +41,7 @@ export function useCasePages(params: Record<string, string | undefined>) {
     const mine = generation.current;
     setLoading(true);
     try {
-      const page = await api.get<{ items: CaseSummary[]; nextCursor: string | null }>(`/cases${query({ ...params, limit: PAGE, cursor })}`);
+      const page = await api.get<Page>(`/cases${query({ ...params, limit: PAGE, cursor })}`);
       if (mine !== generation.current) return;
       setItems((current) => {
         const known = new Set(current.map((c) => c.id));
@@ -57,5 +61,10 @@ export function useCasePages(params: Record<string, string | undefined>) {
     void reload();
   }, [key]);
 
-  return { items, loading, error, hasMore: cursor !== null, reload, loadMore };
+  /** Another tab or device of this staff member read (or unmarked) a case: change the row without a reload. */
+  const setUnread = useCallback((caseId: string, unread: boolean) => {
+    setItems((current) => current.map((c) => (c.id === caseId && c.unread !== unread ? { ...c, unread } : c)));
+  }, []);
+
+  return { items, loading, error, hasMore: cursor !== null, reload, loadMore, setUnread };
 }

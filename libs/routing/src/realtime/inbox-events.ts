@@ -21,6 +21,8 @@ export interface InboxEvents {
   sla_near_breach: { caseId: string; reference: string; queueId: string; dueAt: string };
   sla_breached: { caseId: string; reference: string; queueId: string; dueAt: string };
   case_escalated: { caseId: string; queueId: string; stage: number; requiredLevel: number; overflowQueueId: string | null };
+  /** this staff member marked the case read or unread on one of their devices */
+  case_read_state: { caseId: string; unread: boolean };
 }
 
 export type InboxEvent = keyof InboxEvents;

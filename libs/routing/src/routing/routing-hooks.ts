@@ -61,4 +61,8 @@ export class RoutingHooks extends CaseRoutingHooks {
       })
       .catch((error: Error) => this.logger.error({ event: 'contact_notice_failed', caseId, contactId, error: error.message }));
   }
+
+  readStateChanged(staffId: string, caseId: string, unread: boolean): void {
+    this.publisher.toAgent(staffId, 'case_read_state', { caseId, unread });
+  }
 }

@@ -1,7 +1,7 @@
-import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@kontakt/identity';
-import { IvrMenuDto, PhoneEndpointDto, TwilioAccountDto } from './phone-admin.dto';
+import { CurrentStaff, Roles, StaffPrincipal } from '@kontakt/identity';
+import { CallbackDoneDto, CallbackListQueryDto, IvrMenuDto, PhoneEndpointDto, TwilioAccountDto } from './phone-admin.dto';
 import { PhoneAdminService } from './phone-admin.service';
 
 const callSid = { transform: (value: string) => {
@@ -66,13 +66,13 @@ export class PhoneAdminController {
   }
 
   @Get('callbacks')
-  callbacks() {
-    return this.phone.callbacks();
+  callbacks(@Query() query: CallbackListQueryDto) {
+    return this.phone.callbacks(query.caseId);
   }
 
   @Post('callbacks/:id/done')
   @HttpCode(204)
-  done(@Param('id', uuid) id: string) {
-    return this.phone.completeCallback(id);
+  async done(@Param('id', uuid) id: string, @Body() body: CallbackDoneDto, @CurrentStaff() staff: StaffPrincipal) {
+    await this.phone.completeCallback(id, body, staff);
   }
 }

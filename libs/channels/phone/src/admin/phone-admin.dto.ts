@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsInt, IsOptional, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { STAFF_LOGGED_OUTCOMES } from '@kontakt/channels/staff-logged';
 
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -27,4 +28,25 @@ export class PhoneEndpointDto {
   @ApiProperty({ example: '+4520123456' })
   @Matches(/^(\+[1-9]\d{6,14}|client:[A-Za-z0-9_.-]{1,100})$/, { message: 'endpoint must be an E.164 number (+4520123456) or client:<identity>' })
   endpoint!: string;
+}
+
+/** How the call-back went; without outcome the call-back is only ticked off, with it the call is logged on the case. */
+export class CallbackDoneDto {
+  @ApiPropertyOptional({ enum: STAFF_LOGGED_OUTCOMES })
+  @IsOptional() @IsIn(STAFF_LOGGED_OUTCOMES, { message: `outcome must be one of ${STAFF_LOGGED_OUTCOMES.join(', ')}` })
+  outcome?: (typeof STAFF_LOGGED_OUTCOMES)[number];
+
+  @ApiPropertyOptional({ example: 240, description: 'length of the call; needed with outcome' })
+  @IsOptional() @IsInt({ message: 'durationSeconds must be a whole number' }) @Min(0) @Max(86_400)
+  durationSeconds?: number;
+
+  @ApiPropertyOptional({ description: 'what was said and agreed, shown on the case timeline' })
+  @IsOptional() @IsString() @MaxLength(20_000)
+  notes?: string;
+}
+
+export class CallbackListQueryDto {
+  @ApiPropertyOptional({ description: 'only the open call-backs of this case' })
+  @IsOptional() @Matches(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, { message: 'caseId must be a case id' })
+  caseId?: string;
 }

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { conflict, invalid, notFound } from '@kontakt/core';
+import { conflict, DomainError, invalid, notFound } from '@kontakt/core';
+import { CasesRepository } from '@kontakt/cases';
 import { Database } from '@kontakt/database';
+import type { StaffPrincipal } from '@kontakt/identity';
 import { TwilioAccount } from '../twilio/twilio-account';
 import { TwilioAccountRepository } from '../twilio/twilio-account.repository';
 import { CallRoutingRepository } from '../voice/call-routing.repository';
 import { PhoneCallsRepository } from '../voice/phone-calls.repository';
-import type { IvrMenuDto, TwilioAccountDto } from './phone-admin.dto';
+import type { CallbackDoneDto, IvrMenuDto, TwilioAccountDto } from './phone-admin.dto';
 
 /** Admin settings of the phone channel (account, menu, agents' endpoints) and the call-back list. */
 @Injectable()
@@ -16,6 +18,7 @@ export class PhoneAdminService {
     private readonly accounts: TwilioAccountRepository,
     private readonly routing: CallRoutingRepository,
     private readonly calls: PhoneCallsRepository,
+    private readonly cases: CasesRepository,
   ) {}
 
   async accountView() {
@@ -66,11 +69,32 @@ export class PhoneAdminService {
     };
   }
 
-  async callbacks() {
-    return (await this.calls.openCallbacks(this.db)).map((c) => ({ id: c.id, caseId: c.case_id, reference: c.reference, phone: c.phone, dueAt: c.due_at, requestedAt: c.created_at }));
+  async callbacks(caseId?: string) {
+    return (await this.calls.openCallbacks(this.db, caseId)).map((c) => ({ id: c.id, caseId: c.case_id, reference: c.reference, phone: c.phone, dueAt: c.due_at, requestedAt: c.created_at }));
   }
 
-  async completeCallback(id: string) {
-    if (!(await this.calls.completeCallback(this.db, id))) throw notFound(`Open call-back ${id}`);
+  /**
+   * Ticks the call-back off. With an outcome, the same transaction logs the call on the case as staff's
+   * outbound phone contact with its duration, outcome and notes, so the case timeline and the channel
+   * costs see it; the call-back is done whatever the outcome, as the staff member decided.
+   */
+  async completeCallback(id: string, report: CallbackDoneDto, staff: StaffPrincipal) {
+    if (report.outcome === undefined && (report.durationSeconds !== undefined || report.notes)) throw invalid('Give outcome along with durationSeconds and notes');
+    if (report.outcome !== undefined && report.durationSeconds === undefined) throw invalid('durationSeconds is needed with outcome (0 when nobody answered)');
+    await this.db.transaction(async (tx) => {
+      const caseId = await this.calls.completeCallback(tx, id);
+      if (!caseId) throw notFound(`Open call-back ${id}`);
+      if (report.outcome === undefined) return;
+      const current = await this.cases.lock(tx, caseId);
+      if (!current) throw notFound(`Case ${caseId}`);
+      if (current.status === 'closed') throw new DomainError('conflict', 'The case is closed; a new enquiry needs a new case');
+      const contactId = await this.cases.insertContact(tx, {
+        caseId, citizenId: current.citizen_id, channel: 'phone', direction: 'outbound', sender: { name: staff.name },
+        bodyText: report.notes?.trim() ?? '', authorId: staff.userId, occurredAt: new Date(), language: current.language,
+      });
+      await this.calls.setCallHandling(tx, contactId, report.durationSeconds!, report.outcome);
+      await this.cases.insertEvents(tx, [{ caseId, type: 'contact_logged', actorKind: 'staff', actorId: staff.userId, data: { contactId, channel: 'phone', direction: 'outbound', callbackId: id } }]);
+      await this.cases.touch(tx, caseId);
+    });
   }
 }

@@ -110,16 +110,23 @@ export class PhoneCallsRepository {
     );
   }
 
-  openCallbacks(sql: Sql): Promise<{ id: string; case_id: string; reference: string; phone: string; due_at: Date; created_at: Date }[]> {
+  /** Open call-backs, soonest due first; of one case when caseId is given. */
+  openCallbacks(sql: Sql, caseId?: string): Promise<{ id: string; case_id: string; reference: string; phone: string; due_at: Date; created_at: Date }[]> {
     return sql.rows(
       `SELECT b.id, b.case_id, c.reference, b.phone, b.due_at, b.created_at FROM phone_callbacks b JOIN cases c ON c.id = b.case_id
-       WHERE b.done_at IS NULL ORDER BY b.due_at, b.id LIMIT 500`,
+       WHERE b.done_at IS NULL AND ($1::uuid IS NULL OR b.case_id = $1) ORDER BY b.due_at, b.id LIMIT 500`,
+      [caseId ?? null],
     );
   }
 
-  async completeCallback(sql: Sql, id: string): Promise<boolean> {
-    const rows = await sql.rows('UPDATE phone_callbacks SET done_at = now() WHERE id = $1 AND done_at IS NULL RETURNING id', [id]);
-    return rows.length > 0;
+  /** The case of the call-back, or undefined when there is no open call-back with this id. */
+  async completeCallback(sql: Sql, id: string): Promise<string | undefined> {
+    const row = await sql.one<{ case_id: string }>('UPDATE phone_callbacks SET done_at = now() WHERE id = $1 AND done_at IS NULL RETURNING case_id', [id]);
+    return row?.case_id;
+  }
+
+  async setCallHandling(tx: Sql, contactId: string, durationSeconds: number, outcome: string): Promise<void> {
+    await tx.rows('UPDATE contacts SET duration_seconds = $2, outcome = $3 WHERE id = $1', [contactId, durationSeconds, outcome]);
   }
 
   /** The citizen's most recent case in this topic that is still open, to thread a new call into. */

@@ -1,0 +1,2 @@
+export * from './reply-templates.module';
+export * from './placeholders';
