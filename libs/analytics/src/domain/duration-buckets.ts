@@ -21,27 +21,49 @@ export function bucketValue(bucket: number): number {
   return Math.round((low + high) / 2);
 }
 
-export type Histogram = Map<number, number>;
-
-export function mergeInto(target: Histogram, bucket: number, count: number): void {
-  target.set(bucket, (target.get(bucket) ?? 0) + count);
-}
+/** Enough buckets for durations up to 1.1^192 s (over 800 years); a histogram grows if a later bucket arrives. */
+const INITIAL_BUCKETS = 192;
 
 /**
- * The nearest-rank percentile: the smallest recorded duration such that at least p of all durations
- * are at or below it (rank ⌈p × n⌉), reported as its bucket's midpoint. Undefined without data.
+ * Counts per bucket as a dense array indexed by bucket, with their total: a year by day merges
+ * ~4,400 histograms into ~2,600, which as maps spent most of the report's time allocating.
  */
-export function percentile(histogram: Histogram, p: number): number | undefined {
-  let total = 0;
-  for (const count of histogram.values()) total += count;
-  if (total === 0) return undefined;
-  const rank = Math.max(1, Math.ceil(p * total));
-  // a year by day asks for four percentiles of each of ~2,600 histograms: sort the buckets without copies of the counts
-  const buckets = Int16Array.from(histogram.keys()).sort();
-  let seen = 0;
-  for (const bucket of buckets) {
-    seen += histogram.get(bucket)!;
-    if (seen >= rank) return bucketValue(bucket);
+export class Histogram {
+  private counts = new Float64Array(INITIAL_BUCKETS);
+  private total = 0;
+
+  static of(entries: [bucket: number, count: number][]): Histogram {
+    const histogram = new Histogram();
+    for (const [bucket, count] of entries) histogram.add(bucket, count);
+    return histogram;
   }
-  return undefined;
+
+  add(bucket: number, count: number): void {
+    if (bucket >= this.counts.length) {
+      const grown = new Float64Array(Math.max(bucket + 1, 2 * this.counts.length));
+      grown.set(this.counts);
+      this.counts = grown;
+    }
+    this.counts[bucket] += count;
+    this.total += count;
+  }
+
+  /**
+   * The nearest-rank percentile: the smallest recorded duration such that at least p of all durations
+   * are at or below it (rank ⌈p × n⌉), reported as its bucket's midpoint. Undefined without data.
+   */
+  percentile(p: number): number | undefined {
+    if (this.total === 0) return undefined;
+    const rank = Math.max(1, Math.ceil(p * this.total));
+    let seen = 0;
+    for (let bucket = 0; bucket < this.counts.length; bucket++) {
+      seen += this.counts[bucket];
+      if (seen >= rank) return bucketValue(bucket);
+    }
+    return undefined;
+  }
+}
+
+export function percentile(histogram: Histogram, p: number): number | undefined {
+  return histogram.percentile(p);
 }
