@@ -109,8 +109,8 @@ export class ReportFiguresRepository {
     const from = source(filter);
     const rows = from.histograms === 'analytics_daily_histograms'
       ? await this.db.rows<HistogramRow>(
-        `SELECT h.day::text AS day, h.channel, h.metric, array_to_string(array_agg(h.bucket), ',') AS buckets,
-                array_to_string(array_agg(h.cases), ',') AS cases
+        `SELECT h.day::text AS day, h.channel, h.metric, array_to_string(array_agg(h.bucket ORDER BY h.bucket), ',') AS buckets,
+                array_to_string(array_agg(h.cases ORDER BY h.bucket), ',') AS cases
          FROM (SELECT p.day, d.channel, d.metric, b.bucket, sum(b.cases) AS cases
                FROM analytics_daily_histograms d CROSS JOIN LATERAL unnest(d.buckets, d.cases) AS b (bucket, cases)
                CROSS JOIN LATERAL (SELECT CASE $6 WHEN 'day' THEN d.day ELSE date_trunc($6, d.day::timestamp)::date END AS day) p

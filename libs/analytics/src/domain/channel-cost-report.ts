@@ -173,8 +173,7 @@ export function buildChannelCostReport(input: {
   for (const d of input.durations) {
     const period = periodOfDay(d.day);
     for (const acc of [cell(period, d.channel), periodAcc(period), totals]) {
-      const histogram = acc.durations[d.metric];
-      for (let i = 0; i < d.buckets.length; i++) histogram.add(d.buckets[i], d.cases[i]);
+      acc.durations[d.metric].addAll(d.buckets, d.cases);
     }
   }
 

@@ -30,7 +30,22 @@ describe('duration buckets', () => {
     expect(percentile(histogram, 0.95)).toBe(bucketValue(bucketOf(86_400)));
   });
 
-  it('grows for a bucket beyond its initial size', () => {
+  it('merges histograms given as bucket and count arrays, in any bucket order', () => {
+    const histogram = new Histogram();
+    histogram.addAll([2, 5, 9], [1, 1, 1]);
+    expect(percentile(histogram, 0.5)).toBe(bucketValue(5));
+    histogram.addAll([9, 1], [4, 3]);
+    // buckets 1 ×3, 2 ×1, 5 ×1, 9 ×5: rank 5 of 10 is bucket 5, rank 9 is bucket 9
+    expect(percentile(histogram, 0.5)).toBe(bucketValue(5));
+    expect(percentile(histogram, 0.9)).toBe(bucketValue(9));
+    expect(percentile(histogram, 0.1)).toBe(bucketValue(1));
+    const unordered = new Histogram();
+    unordered.addAll([9, 1], [1, 3]);
+    expect(percentile(unordered, 0.75)).toBe(bucketValue(1));
+    expect(percentile(unordered, 0.8)).toBe(bucketValue(9));
+  });
+
+    it('grows for a bucket beyond its initial size', () => {
     const histogram = Histogram.of([[3, 1], [400, 2]]);
     expect(percentile(histogram, 0.5)).toBe(bucketValue(400));
     expect(percentile(histogram, 0.3)).toBe(bucketValue(3));

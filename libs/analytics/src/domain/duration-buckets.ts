@@ -24,12 +24,17 @@ export function bucketValue(bucket: number): number {
 /** Enough buckets for durations up to 1.1^192 s (over 800 years); a histogram grows if a later bucket arrives. */
 const INITIAL_BUCKETS = 192;
 
+const ascending = (buckets: readonly number[]) => buckets.every((bucket, i) => i === 0 || buckets[i - 1] < bucket);
+
 /**
- * Counts per bucket as a dense array indexed by bucket, with their total: a year by day merges
- * ~4,400 histograms into ~2,600, which as maps spent most of the report's time allocating.
+ * Counts per bucket with their total. The first histogram added as arrays is kept as given (a year
+ * by day has ~2,200 cells that each get exactly one); a second one or a single bucket turns it into
+ * a dense array indexed by bucket, which merges without allocating: as maps, merging ~4,400
+ * histograms spent most of the report's time.
  */
 export class Histogram {
-  private counts = new Float64Array(INITIAL_BUCKETS);
+  private counts: Float64Array | null = null;
+  private only: { buckets: readonly number[]; cases: readonly number[] } | null = null;
   private total = 0;
 
   static of(entries: [bucket: number, count: number][]): Histogram {
@@ -38,13 +43,19 @@ export class Histogram {
     return histogram;
   }
 
-  add(bucket: number, count: number): void {
-    if (bucket >= this.counts.length) {
-      const grown = new Float64Array(Math.max(bucket + 1, 2 * this.counts.length));
-      grown.set(this.counts);
-      this.counts = grown;
+  /** Adds `cases[i]` durations in bucket `buckets[i]` for every i. */
+  addAll(buckets: readonly number[], cases: readonly number[]): void {
+    if (this.total === 0 && this.counts === null && ascending(buckets)) {
+      this.only = { buckets, cases };
+      for (const count of cases) this.total += count;
+      return;
     }
-    this.counts[bucket] += count;
+    for (let i = 0; i < buckets.length; i++) this.add(buckets[i], cases[i]);
+  }
+
+  add(bucket: number, count: number): void {
+    const counts = this.dense(bucket);
+    counts[bucket] += count;
     this.total += count;
   }
 
@@ -56,11 +67,35 @@ export class Histogram {
     if (this.total === 0) return undefined;
     const rank = Math.max(1, Math.ceil(p * this.total));
     let seen = 0;
-    for (let bucket = 0; bucket < this.counts.length; bucket++) {
-      seen += this.counts[bucket];
+    if (this.only) {
+      const { buckets, cases } = this.only;
+      for (let i = 0; i < buckets.length; i++) {
+        seen += cases[i];
+        if (seen >= rank) return bucketValue(buckets[i]);
+      }
+      return undefined;
+    }
+    const counts = this.counts!;
+    for (let bucket = 0; bucket < counts.length; bucket++) {
+      seen += counts[bucket];
       if (seen >= rank) return bucketValue(bucket);
     }
     return undefined;
+  }
+
+  /** The dense counts, large enough for `bucket`, with the kept arrays moved in. */
+  private dense(bucket: number): Float64Array {
+    if (this.counts === null || bucket >= this.counts.length) {
+      const grown = new Float64Array(Math.max(bucket + 1, INITIAL_BUCKETS, 2 * (this.counts?.length ?? 0)));
+      if (this.counts) grown.set(this.counts);
+      this.counts = grown;
+    }
+    if (this.only) {
+      const { buckets, cases } = this.only;
+      this.only = null;
+      for (let i = 0; i < buckets.length; i++) this.dense(buckets[i])[buckets[i]] += cases[i];
+    }
+    return this.counts;
   }
 }
 
