@@ -93,6 +93,8 @@ export class RollupsRepository {
   rebuild(timeZone: string): Promise<{ facts: number; rollupRows: number }> {
     return this.db.transaction(async (tx) => {
       await tx.rows('SELECT pg_advisory_xact_lock(19277, 16718)');
+      // a year of 10 M contacts sorts and hashes millions of rows per step: in memory, not spilled to disk in 4 MB pieces
+      await tx.rows(`SET LOCAL work_mem = '256MB'`);
       await tx.rows('DELETE FROM analytics_pending');
       await tx.rows(`TRUNCATE analytics_case_facts, analytics_daily, analytics_daily_durations, analytics_daily_histograms, analytics_channel_daily,
         analytics_channel_histograms, analytics_dimension_daily, analytics_dimension_histograms`);
