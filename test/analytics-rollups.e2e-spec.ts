@@ -23,6 +23,8 @@ async function snapshot(history: History) {
     histograms: await history.query('SELECT * FROM analytics_daily_histograms ORDER BY day, channel, topic_id, queue_id, segment, metric'),
     channelDaily: await history.query('SELECT * FROM analytics_channel_daily ORDER BY day, channel'),
     channelHistograms: await history.query('SELECT * FROM analytics_channel_histograms ORDER BY day, channel, metric'),
+    dimensionDaily: await history.query('SELECT * FROM analytics_dimension_daily ORDER BY dimension, value, day, channel'),
+    dimensionHistograms: await history.query('SELECT * FROM analytics_dimension_histograms ORDER BY dimension, value, day, channel, metric'),
   };
 }
 

@@ -123,6 +123,19 @@ describe('channel-cost analytics', () => {
     expect(waste.rows).toEqual([expect.objectContaining({ channel: 'post', contacts: 1 })]);
   });
 
+  it('filters by queue, by several dimensions at once, and matches nothing for an unknown slug', async () => {
+    // affald belongs to teknik-og-miljoe; every other March case is generelt in borgerservice (6 March contacts in all)
+    const technical = (await report({ ...MARCH, queue: 'teknik-og-miljoe' })).body;
+    expect(technical.rows).toEqual([expect.objectContaining({ channel: 'post', contacts: 1, cost: 14500 })]);
+    expect((await report({ ...MARCH, queue: 'borgerservice' })).body.totals).toMatchObject({ contacts: 5, resolvedCases: 3 });
+    const wasteBusiness = (await report({ ...MARCH, topic: 'affald', segment: 'business' })).body;
+    expect(wasteBusiness.rows).toEqual([expect.objectContaining({ channel: 'post', contacts: 1 })]);
+    expect((await report({ ...MARCH, topic: 'affald', segment: 'resident' })).body.rows).toEqual([]);
+    expect((await report({ ...MARCH, topic: 'no-such-topic' })).body.rows).toEqual([]);
+    const residents = (await report({ ...MARCH, segment: 'resident', groupBy: 'day' })).body;
+    expect(residents.totals).toMatchObject({ contacts: 3, firstResponseMedianSeconds: 7424 });
+  });
+
   it('says which cost model produced each figure under activity-based costing', async () => {
     const { body } = await report({ ...MARCH, costModel: 'activity' });
     const byChannel = Object.fromEntries(body.rows.map((r: { channel: string }) => [r.channel, r]));

@@ -68,11 +68,15 @@ async function main() {
   const db = new Client({ connectionString: target });
   await db.connect();
   const facts = (await db.query(`SELECT (SELECT count(*) FROM contacts)::bigint AS contacts, (SELECT count(*) FROM analytics_daily)::bigint AS rollup_rows,
-    (SELECT count(*) FROM analytics_daily_durations)::bigint AS duration_rows, (SELECT min(day)::text FROM analytics_daily) AS first_day,
+    (SELECT count(*) FROM analytics_daily_durations)::bigint AS duration_rows, (SELECT count(*) FROM analytics_daily_histograms)::bigint AS histogram_rows,
+    (SELECT count(*) FROM analytics_channel_daily)::bigint AS channel_rows, (SELECT count(*) FROM analytics_dimension_daily)::bigint AS dimension_rows,
+    (SELECT count(*) FROM analytics_dimension_histograms)::bigint AS dimension_histogram_rows, (SELECT min(day)::text FROM analytics_daily) AS first_day,
     (SELECT max(day)::text FROM analytics_daily) AS last_day`)).rows[0];
   await db.end();
   if (Number(facts.rollup_rows) === 0) throw new Error(`${options.database} has no rollups: run npm run bench:seed first`);
-  process.stdout.write(`${Number(facts.contacts).toLocaleString('en')} contacts, ${facts.rollup_rows} rollup rows, ${facts.duration_rows} histogram rows, ${facts.first_day} … ${facts.last_day}\n`);
+  process.stdout.write(`${Number(facts.contacts).toLocaleString('en')} contacts, ${facts.rollup_rows} rollup rows, ${facts.duration_rows} histogram bucket rows `
+    + `(${facts.histogram_rows} as arrays), ${facts.channel_rows} per-channel rows, ${facts.dimension_rows} per-dimension rows `
+    + `(${facts.dimension_histogram_rows} histogram rows), ${facts.first_day} … ${facts.last_day}\n`);
 
   const server = await startServer({ env: { DATABASE_URL: target, ANALYTICS_FOLD_SECONDS: '300' } });
   try {

@@ -126,3 +126,28 @@ export const channelRollupsFromRollupsSql = (keysJoin: string) => [`
         FROM analytics_daily_durations d ${keysJoin}
         GROUP BY d.day, d.channel, d.metric, d.bucket) b
   GROUP BY b.day, b.channel, b.metric`];
+
+/** Each full-key rollup row `d` as one row per filter dimension: the topic or queue id as text, or the segment. */
+const DIMENSIONS = `(VALUES ('topic', d.topic_id::text), ('queue', d.queue_id::text), ('segment', d.segment)) AS x (dimension, value)`;
+
+/** The (dimension, value, day, channel) keys of the full keys given as $1…$5 (as in the fold). */
+export const DIMENSION_KEYS = `SELECT DISTINCT x.dimension, x.value, d.day, d.channel
+  FROM unnest($1::date[], $2::text[], $3::uuid[], $4::uuid[], $5::text[]) AS d (day, channel, topic_id, queue_id, segment)
+  CROSS JOIN LATERAL ${DIMENSIONS}`;
+
+/**
+ * Per dimension × value × day × channel rollups (for reports filtered on one of topic, queue or
+ * segment) summed from the full-key rollups for the keys of `keysJoin`, a join on
+ * (x.dimension, x.value, d.day, d.channel); histograms as parallel arrays of ascending buckets and counts.
+ */
+export const dimensionRollupsFromRollupsSql = (keysJoin: string) => [`
+  INSERT INTO analytics_dimension_daily (dimension, value, day, channel, ${MEASURES.join(', ')})
+  SELECT x.dimension, x.value, d.day, d.channel, ${MEASURES.map((m) => `sum(d.${m})`).join(', ')}
+  FROM analytics_daily d CROSS JOIN LATERAL ${DIMENSIONS} ${keysJoin}
+  GROUP BY x.dimension, x.value, d.day, d.channel`, `
+  INSERT INTO analytics_dimension_histograms (dimension, value, day, channel, metric, buckets, cases)
+  SELECT b.dimension, b.value, b.day, b.channel, b.metric, array_agg(b.bucket ORDER BY b.bucket), array_agg(b.cases ORDER BY b.bucket)
+  FROM (SELECT x.dimension, x.value, d.day, d.channel, d.metric, d.bucket, sum(d.cases)::bigint AS cases
+        FROM analytics_daily_durations d CROSS JOIN LATERAL ${DIMENSIONS} ${keysJoin}
+        GROUP BY x.dimension, x.value, d.day, d.channel, d.metric, d.bucket) b
+  GROUP BY b.dimension, b.value, b.day, b.channel, b.metric`];

@@ -1,5 +1,5 @@
 import { CHANNELS, Channel } from '@kontakt/core';
-import { Histogram, mergeInto, percentile } from './duration-buckets';
+import { Histogram, percentile } from './duration-buckets';
 import { periodOf } from './periods';
 import { CostModel, DailyFigures, DurationHistogram, FIGURE_KEYS, ReportQuery } from './report-inputs';
 import { ONLINE_CHANNELS, UnitCostSchedule } from './unit-costs';
@@ -68,7 +68,11 @@ export interface ChannelCostReport {
 
 type Sums = Record<(typeof FIGURE_KEYS)[number], number> & { unitCost: number; activityCost: number; baselineCost: number };
 
-const emptySums = (): Sums => ({ ...Object.fromEntries(FIGURE_KEYS.map((k) => [k, 0])), unitCost: 0, activityCost: 0, baselineCost: 0 }) as Sums;
+function emptySums(): Sums {
+  const sums = { unitCost: 0, activityCost: 0, baselineCost: 0 } as Sums;
+  for (const key of FIGURE_KEYS) sums[key] = 0;
+  return sums;
+}
 const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((1000 * part) / whole) / 10);
 const ratio = (part: number, whole: number, digits = 0) => (whole === 0 ? null : Math.round((part / whole) * 10 ** digits) / 10 ** digits);
 const orNull = (value: number | undefined) => value ?? null;
@@ -84,12 +88,13 @@ export function baselineMix(baseline: DailyFigures[]): Partial<Record<Channel, n
 
 class Accumulator {
   readonly sums = emptySums();
-  readonly durations = { first_response: new Map() as Histogram, resolution: new Map() as Histogram };
+  readonly durations = { first_response: new Histogram(), resolution: new Histogram() };
 
-  add(f: DailyFigures, costs: UnitCostSchedule): void {
+  /** Adds a day's figures with their cost under each model (computed once for the three accumulators a day feeds). */
+  add(f: DailyFigures, unitCost: number, activityCost: number): void {
     for (const key of FIGURE_KEYS) this.sums[key] += f[key];
-    this.sums.unitCost += f.contactsIn * costs.unitCost(f.channel, f.day);
-    this.sums.activityCost += (f.handlingSeconds * costs.staffCostPerHour(f.channel, f.day)) / 3600 + f.directCostMinor;
+    this.sums.unitCost += unitCost;
+    this.sums.activityCost += activityCost;
   }
 
   hasActivityData(): boolean {
@@ -142,10 +147,19 @@ export function buildChannelCostReport(input: {
     return periods.get(period)!;
   };
 
+  const periodNames = new Map<string, string>();
+  const periodOfDay = (day: string) => {
+    let period = periodNames.get(day);
+    if (period === undefined) periodNames.set(day, (period = periodOf(day, query.groupBy)));
+    return period;
+  };
+
   const perDay = new Map<string, DailyFigures[]>();
   for (const f of input.figures) {
-    const period = periodOf(f.day, query.groupBy);
-    for (const acc of [cell(period, f.channel), periodAcc(period), totals]) acc.add(f, costs);
+    const period = periodOfDay(f.day);
+    const unitCost = f.contactsIn * costs.unitCost(f.channel, f.day);
+    const activityCost = (f.handlingSeconds * costs.staffCostPerHour(f.channel, f.day)) / 3600 + f.directCostMinor;
+    for (const acc of [cell(period, f.channel), periodAcc(period), totals]) acc.add(f, unitCost, activityCost);
     if (!perDay.has(f.day)) perDay.set(f.day, []);
     perDay.get(f.day)!.push(f);
   }
@@ -153,14 +167,13 @@ export function buildChannelCostReport(input: {
     for (const [day, figures] of perDay) {
       const contacts = figures.reduce((n, f) => n + f.contactsIn, 0);
       const baselineUnit = Object.entries(mix).reduce((sum, [c, share]) => sum + share! * costs.unitCost(c, day), 0);
-      for (const acc of [periodAcc(periodOf(day, query.groupBy)), totals]) acc.sums.baselineCost += contacts * baselineUnit;
+      for (const acc of [periodAcc(periodOfDay(day)), totals]) acc.sums.baselineCost += contacts * baselineUnit;
     }
   }
   for (const d of input.durations) {
-    const period = periodOf(d.day, query.groupBy);
+    const period = periodOfDay(d.day);
     for (const acc of [cell(period, d.channel), periodAcc(period), totals]) {
-      const histogram = acc.durations[d.metric];
-      d.buckets.forEach((bucket, i) => mergeInto(histogram, bucket, d.cases[i]));
+      acc.durations[d.metric].addAll(d.buckets, d.cases);
     }
   }
 

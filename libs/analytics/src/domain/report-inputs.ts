@@ -26,7 +26,7 @@ export type DurationMetric = 'first_response' | 'resolution';
 
 /**
  * One duration histogram of a channel and metric within a report period (`day` is any day in it):
- * `cases[i]` durations fell in bucket `buckets[i]`.
+ * `cases[i]` durations fell in bucket `buckets[i]` (ascending as the rollups store them; any order merges).
  */
 export interface DurationHistogram {
   day: string;

@@ -53,7 +53,8 @@ export function dashboardPage(report: ChannelCostReport, lang: PageLanguage): st
   const q = report.query;
   const labels = report.periods.map((p) => p.period);
   const channels = CHANNELS.filter((c) => report.rows.some((r) => r.channel === c));
-  const valueOf = (period: string, channel: string, key: 'contacts' | 'cost') => report.rows.find((r) => r.period === period && r.channel === channel)?.[key] ?? 0;
+  const rowsByCell = new Map(report.rows.map((r) => [`${r.period}|${r.channel}`, r]));
+  const valueOf = (period: string, channel: string, key: 'contacts' | 'cost') => rowsByCell.get(`${period}|${channel}`)?.[key] ?? 0;
   const series = (key: 'contacts' | 'cost') => channels.map((c) => ({ label: CHANNEL_NAMES[lang][c], color: CHANNEL_COLORS[c], values: labels.map((p) => valueOf(p, c, key)) }));
   const kroner = (v: number) => money(v, report.currency, lang);
   const tables = reportTables(report);

@@ -13,6 +13,7 @@ import { AnalyticsDailyHistograms1764360000102 } from './1764360000102-analytics
 import { CaseResolutions1764370000000 } from './1764370000000-case-resolutions';
 import { CaseReadMarkers1764381000000 } from './1764381000000-case-read-markers';
 import { ReplyTemplates1764381000001 } from './1764381000001-reply-templates';
+import { AnalyticsDimensionRollups1764382000000 } from './1764382000000-analytics-dimension-rollups';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CaseResolutions1764370000000,
   CaseReadMarkers1764381000000,
   ReplyTemplates1764381000001,
+  AnalyticsDimensionRollups1764382000000,
 ];
