@@ -5,10 +5,10 @@
  * pipeline issues for a new web-form contact (libs/intake, libs/citizens, libs/cases repositories):
  *
  *   (no dedupe SELECT: a web-form submission without an Idempotency-Key has no external id)
- *   the citizen resolved or created with their identities (one statement; a race's loser adds a
- *   lookup and a DELETE, which a benchmark of unique senders never meets)
- *   INSERT the queued case with the nextval reference and its status link (one statement)
- *   INSERT contact and case_events ×3 via unnest (one statement)
+ *   one statement (CasesRepository.openCase): the citizen resolved or created with their identities,
+ *   the queued case with the nextval reference, its status link, the contact and case_events ×3
+ *   (a race's loser adds a lookup, an UPDATE and a DELETE, which a benchmark of unique senders never meets)
+ *   (analytics adds no row: the folder finds the contact and events by their transaction id)
  *
  * No HTTP, no Nest, no TypeORM, no classification: what is left is PostgreSQL plus the driver,
  * so server contacts/s divided by this is the share of the database's capacity the server reaches.
@@ -23,8 +23,7 @@ const { summariseLatencies } = require('./latency');
 const CASE_COLUMNS = `id, reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status,
   assignee_id, sla_due_at, created_at, updated_at, last_contact_at, resolved_at`;
 
-const SQL = {
-  resolveCitizen: `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(kind, value, n)),
+const CITIZEN_CTES = `wanted AS (SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(kind, value, n)),
        found AS (
          SELECT i.citizen_id FROM wanted JOIN citizen_identities i ON i.kind = wanted.kind AND i.value = wanted.value
          ORDER BY wanted.n LIMIT 1
@@ -40,24 +39,28 @@ const SQL = {
        claimed AS (
          INSERT INTO citizen_identities (citizen_id, kind, value) SELECT c.id, w.kind, w.value FROM wanted w CROSS JOIN chosen c
          ON CONFLICT ON CONSTRAINT citizen_identities_kind_value DO NOTHING RETURNING kind
-       )
-       SELECT c.id, c.existed, (SELECT count(*)::int FROM claimed) AS claimed FROM chosen c`,
-  insertCase: `WITH inserted AS (
+       )`;
+
+const SQL = {
+  openCase: `WITH ${CITIZEN_CTES},
+       inserted AS (
          INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status, sla_due_at)
-         VALUES ('K-' || to_char(now() AT TIME ZONE $9, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
-                 $1, $2, $3, $4, $5, $6, $7, 'queued', now() + make_interval(mins => $8))
+         VALUES ('K-' || to_char(now() AT TIME ZONE $12, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+                 (SELECT id FROM chosen), $5, $6, $7, $8, $9, $10, 'queued', now() + make_interval(mins => $11))
          RETURNING ${CASE_COLUMNS}
        ), link AS (
-         INSERT INTO case_status_links (token_hash, case_id) SELECT $10, id FROM inserted
-       )
-       SELECT * FROM inserted`,
-  insertContactWithEvents: `WITH contact AS (
+         INSERT INTO case_status_links (token_hash, case_id) SELECT $13, id FROM inserted
+       ), contact AS (
          INSERT INTO contacts (id, case_id, citizen_id, channel, direction, external_id, sender, subject, body_text, body_html,
                                language, author_id, occurred_at, quoted_text)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+         VALUES ($14, (SELECT id FROM inserted), (SELECT id FROM chosen), $15, $16, $17, $18, $19, $20,
+                 $21, $22, $23, $24, $25)
+       ), events AS (
+         INSERT INTO case_events (case_id, type, from_status, to_status, actor_kind, actor_id, data)
+         SELECT (SELECT id FROM inserted), e.* FROM unnest($26::text[], $27::text[], $28::text[], $29::text[],
+                                                           $30::uuid[], $31::jsonb[]) AS e
        )
-       INSERT INTO case_events (case_id, type, from_status, to_status, actor_kind, actor_id, data)
-       SELECT * FROM unnest($15::uuid[], $16::text[], $17::text[], $18::text[], $19::text[], $20::uuid[], $21::jsonb[])`,
+       SELECT i.*, c.existed, (SELECT count(*)::int FROM claimed) AS claimed FROM inserted i, chosen c`,
 };
 
 /** One name per statement text, as the server does, so each connection parses and plans a statement once. */
@@ -75,21 +78,14 @@ async function loadTopics(pool) {
   return new Map(rows.map((r) => [r.slug, r]));
 }
 
-async function resolveCitizen(q, identities, name) {
-  return (await q(SQL.resolveCitizen, [identities.map((i) => i.kind), identities.map((i) => i.value), name, 'da'])).rows[0].id;
-}
-
-/** One contact, one transaction, the intake's statements in the intake's order. */
+/** One contact, one transaction, the intake's statement for a first contact. */
 async function recordContact(client, submission, { topics, timeZone, prepared }) {
   const q = (text, values) => client.query(statement(text, values, prepared));
   const { body, identities, topicSlug } = submission;
   const topic = topics.get(topicSlug);
   await client.query('START TRANSACTION');
   try {
-    const citizenId = await resolveCitizen(q, identities, body.name);
     const statusTokenHash = createHash('sha256').update(randomBytes(32).toString('base64url')).digest();
-    const row = (await q(SQL.insertCase, [citizenId, topic.id, topic.queue_id, 'webform', body.subject, 'da', topic.priority,
-      topic.sla_minutes, timeZone, statusTokenHash])).rows[0];
     const sender = { name: body.name, email: body.email, ...(body.phone ? { phone: identities[1].value } : {}) };
     const contactId = randomUUID();
     const events = [
@@ -97,10 +93,11 @@ async function recordContact(client, submission, { topics, timeZone, prepared })
       ['status_changed', 'new', 'queued', 'system', { queue: topic.queue_slug }],
       ['contact_received', null, null, 'citizen', { contactId, channel: 'webform' }],
     ];
-    await q(SQL.insertContactWithEvents, [contactId, row.id, citizenId, 'webform', 'inbound', null, JSON.stringify(sender),
-      body.subject, body.message, null, 'da', null, new Date(), null,
-      events.map(() => row.id), events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2]),
-      events.map((e) => e[3]), events.map(() => null), events.map((e) => JSON.stringify(e[4]))]);
+    await q(SQL.openCase, [identities.map((i) => i.kind), identities.map((i) => i.value), body.name, 'da',
+      topic.id, topic.queue_id, 'webform', body.subject, 'da', topic.priority, topic.sla_minutes, timeZone, statusTokenHash,
+      contactId, 'webform', 'inbound', null, JSON.stringify(sender), body.subject, body.message, null, 'da', null, new Date(), null,
+      events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2]), events.map((e) => e[3]), events.map(() => null),
+      events.map((e) => JSON.stringify(e[4]))]);
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

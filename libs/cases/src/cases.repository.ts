@@ -66,12 +66,14 @@ export interface CaseEvent {
   data?: Record<string, unknown>;
 }
 
-/** Case events as the column arrays `unnest` turns back into rows. */
-const eventColumns = (events: CaseEvent[]) => [
-  events.map((e) => e.caseId), events.map((e) => e.type), events.map((e) => e.fromStatus ?? null),
-  events.map((e) => e.toStatus ?? null), events.map((e) => e.actorKind), events.map((e) => e.actorId ?? null),
-  events.map((e) => JSON.stringify(e.data ?? {})),
+/** Case events as the column arrays `unnest` turns back into rows, without their case. */
+const eventDetailColumns = (events: Omit<CaseEvent, 'caseId'>[]) => [
+  events.map((e) => e.type), events.map((e) => e.fromStatus ?? null), events.map((e) => e.toStatus ?? null),
+  events.map((e) => e.actorKind), events.map((e) => e.actorId ?? null), events.map((e) => JSON.stringify(e.data ?? {})),
 ];
+
+/** Case events as the column arrays `unnest` turns back into rows. */
+const eventColumns = (events: CaseEvent[]) => [events.map((e) => e.caseId), ...eventDetailColumns(events)];
 
 const CASE_COLUMNS = `id, reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status,
   assignee_id, sla_due_at, created_at, updated_at, last_contact_at, resolved_at`;
@@ -134,6 +136,54 @@ export class CasesRepository {
       [input.citizenId, input.topicId, input.queueId, input.channel, input.subject, input.language, input.priority,
         input.slaMinutes, timeZone, input.statusTokenHash],
     ))!;
+  }
+
+  /**
+   * Opens a case for a first contact in one statement: the citizen CTEs (`citizen`, from
+   * @kontakt/citizens, with `chosen` and `claimed`) resolve the sender, then the queued case as
+   * `insertCase` inserts it, its status link, the contact under `contactId` and the case's events
+   * (their `caseId` is the new case's). Returns the case with what the citizen CTEs decided.
+   */
+  async openCase(
+    tx: Sql, citizen: { ctes: string; params: unknown[] }, input: Omit<NewCase, 'citizenId'>, timeZone: string,
+    contactId: string, contact: Omit<NewContact, 'caseId' | 'citizenId'>, events: Omit<CaseEvent, 'caseId'>[],
+  ): Promise<CaseRow & { existed: boolean; claimed: number }> {
+    const params = [...citizen.params, input.topicId, input.queueId, input.channel, input.subject, input.language, input.priority,
+      input.slaMinutes, timeZone, input.statusTokenHash,
+      contactId, contact.channel, contact.direction, contact.externalId ?? null, JSON.stringify(contact.sender), contact.subject ?? null,
+      contact.bodyText, contact.bodyHtml ?? null, contact.language ?? null, contact.authorId ?? null, contact.occurredAt,
+      contact.quotedText ?? null, ...eventDetailColumns(events)];
+    const $ = (n: number) => `$${citizen.params.length + n}`;
+    return (await tx.one<CaseRow & { existed: boolean; claimed: number }>(
+      `WITH ${citizen.ctes},
+       inserted AS (
+         INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status, sla_due_at)
+         VALUES ('K-' || to_char(now() AT TIME ZONE ${$(8)}, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+                 (SELECT id FROM chosen), ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, 'queued', now() + make_interval(mins => ${$(7)}))
+         RETURNING ${CASE_COLUMNS}
+       ), link AS (
+         INSERT INTO case_status_links (token_hash, case_id) SELECT ${$(9)}, id FROM inserted
+       ), contact AS (
+         INSERT INTO contacts (id, case_id, citizen_id, channel, direction, external_id, sender, subject, body_text, body_html,
+                               language, author_id, occurred_at, quoted_text)
+         VALUES (${$(10)}, (SELECT id FROM inserted), (SELECT id FROM chosen), ${$(11)}, ${$(12)}, ${$(13)}, ${$(14)}, ${$(15)}, ${$(16)},
+                 ${$(17)}, ${$(18)}, ${$(19)}, ${$(20)}, ${$(21)})
+       ), events AS (
+         INSERT INTO case_events (case_id, type, from_status, to_status, actor_kind, actor_id, data)
+         SELECT (SELECT id FROM inserted), e.* FROM unnest(${$(22)}::text[], ${$(23)}::text[], ${$(24)}::text[], ${$(25)}::text[],
+                                                           ${$(26)}::uuid[], ${$(27)}::jsonb[]) AS e
+       )
+       SELECT i.*, c.existed, (SELECT count(*)::int FROM claimed) AS claimed FROM inserted i, chosen c`,
+      params,
+    ))!;
+  }
+
+  /** Gives a just-opened case and its contact to another citizen (the winner of a race for the sender's identities). */
+  async moveToCitizen(tx: Sql, caseId: string, contactId: string, citizenId: string): Promise<void> {
+    await tx.rows(
+      `WITH moved AS (UPDATE cases SET citizen_id = $3 WHERE id = $1) UPDATE contacts SET citizen_id = $3 WHERE id = $2`,
+      [caseId, contactId, citizenId],
+    );
   }
 
   async insertStatusLink(sql: Sql, caseId: string, tokenHash: Buffer): Promise<void> {

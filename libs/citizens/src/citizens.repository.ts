@@ -22,20 +22,14 @@ export interface CitizenIdentityRow {
   verified: boolean;
 }
 
-/** Citizens and their normalised identities (email, E.164 phone, postal address). */
-@Injectable()
-export class CitizensRepository {
-  /**
-   * Finds the citizen owning any of the identities (in the order given) or creates one, and records
-   * the identities they did not have yet: one statement, inside the caller's transaction. Two intakes
-   * racing for the same new identity both create a citizen; the loser's identity inserts all
-   * conflict, so it deletes its own citizen and takes the winner's.
-   */
-  async resolve(tx: Sql, identities: CitizenIdentity[], name: string | undefined, language: Language): Promise<string> {
-    const kinds = identities.map((i) => i.kind);
-    const values = identities.map((i) => i.value);
-    const resolved = (await tx.one<{ id: string; existed: boolean; claimed: number }>(
-      `WITH wanted AS (SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(kind, value, n)),
+/**
+ * Common table expressions that find the citizen owning any of the identities (in the order given)
+ * or create one, name a nameless found citizen, and record the identities they did not have yet.
+ * `chosen` is the one row (id, existed); `claimed` the identities recorded. Parameters: $1 kinds,
+ * $2 values, $3 name, $4 language; a statement using them (the intake opens a case for the citizen
+ * in the same statement) numbers its own from $5.
+ */
+const RESOLVE_CITIZEN_CTES = `wanted AS (SELECT * FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(kind, value, n)),
        found AS (
          SELECT i.citizen_id FROM wanted JOIN citizen_identities i ON i.kind = wanted.kind AND i.value = wanted.value
          ORDER BY wanted.n LIMIT 1
@@ -51,20 +45,61 @@ export class CitizensRepository {
        claimed AS (
          INSERT INTO citizen_identities (citizen_id, kind, value) SELECT c.id, w.kind, w.value FROM wanted w CROSS JOIN chosen c
          ON CONFLICT ON CONSTRAINT citizen_identities_kind_value DO NOTHING RETURNING kind
-       )
-       SELECT c.id, c.existed, (SELECT count(*)::int FROM claimed) AS claimed FROM chosen c`,
-      [kinds, values, name ?? null, language],
+       )`;
+
+/** The citizen CTEs and their four parameters, for a statement that resolves the sender of a contact. */
+export function resolveCitizenStatement(identities: CitizenIdentity[], name: string | undefined, language: Language): { ctes: string; params: unknown[] } {
+  return {
+    ctes: RESOLVE_CITIZEN_CTES,
+    params: [identities.map((i) => i.kind), identities.map((i) => i.value), name ?? null, language],
+  };
+}
+
+/** What the citizen CTEs decided, as the statement using them returns it (`existed`, `claimed` from `chosen` and `claimed`). */
+export interface CitizenResolution {
+  id: string;
+  existed: boolean;
+  claimed: number;
+}
+
+/** Citizens and their normalised identities (email, E.164 phone, postal address). */
+@Injectable()
+export class CitizensRepository {
+  /**
+   * Finds the citizen owning any of the identities (in the order given) or creates one, and records
+   * the identities they did not have yet: one statement, inside the caller's transaction. Two intakes
+   * racing for the same new identity both create a citizen; the loser's identity inserts all
+   * conflict, so it deletes its own citizen and takes the winner's.
+   */
+  async resolve(tx: Sql, identities: CitizenIdentity[], name: string | undefined, language: Language): Promise<string> {
+    const citizen = resolveCitizenStatement(identities, name, language);
+    const resolved = (await tx.one<CitizenResolution>(
+      `WITH ${citizen.ctes} SELECT c.id, c.existed, (SELECT count(*)::int FROM claimed) AS claimed FROM chosen c`,
+      citizen.params,
     ))!;
-    if (resolved.existed || identities.length === 0 || resolved.claimed > 0) return resolved.id;
-    // Every identity went to a citizen another intake committed after this statement's snapshot.
+    const winner = await this.raceWinner(tx, resolved, identities);
+    if (!winner) return resolved.id;
+    await this.deleteCitizen(tx, resolved.id);
+    return winner;
+  }
+
+  /**
+   * The citizen another intake committed with these identities after the resolving statement's
+   * snapshot, when that statement created a citizen but could claim none of them (it lost the race).
+   */
+  async raceWinner(tx: Sql, resolved: CitizenResolution, identities: CitizenIdentity[]): Promise<string | undefined> {
+    if (resolved.existed || identities.length === 0 || resolved.claimed > 0) return undefined;
     const winner = await tx.one<{ citizen_id: string }>(
       `SELECT i.citizen_id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(kind, value, n)
        JOIN citizen_identities i ON i.kind = w.kind AND i.value = w.value ORDER BY w.n LIMIT 1`,
-      [kinds, values],
+      [identities.map((i) => i.kind), identities.map((i) => i.value)],
     );
-    if (!winner) return resolved.id;
-    await tx.rows('DELETE FROM citizens WHERE id = $1', [resolved.id]);
-    return winner.citizen_id;
+    return winner?.citizen_id;
+  }
+
+  /** Deletes a citizen who has nothing left (a race loser's, once its case and contact moved to the winner). */
+  async deleteCitizen(tx: Sql, id: string): Promise<void> {
+    await tx.rows('DELETE FROM citizens WHERE id = $1', [id]);
   }
 
   /** Gives a known citizen an identity learnt later (an address read from their letter), unless someone already has it. */

@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { AppConfig } from '@kontakt/config';
-import { DomainError, isUniqueViolation, Sql } from '@kontakt/core';
+import { DomainError, isUniqueViolation, Language, Sql } from '@kontakt/core';
 import { Database } from '@kontakt/database';
-import { CitizenIdentity, CitizensRepository, normaliseAddress } from '@kontakt/citizens';
-import { CaseEvent, CaseRoutingHooks, CaseRow, CasesRepository, hashStatusToken, newStatusToken, statusAfterInbound } from '@kontakt/cases';
-import { classify, TopicsService } from '@kontakt/topics';
+import { CitizenIdentity, CitizensRepository, normaliseAddress, resolveCitizenStatement } from '@kontakt/citizens';
+import { CaseEvent, CaseRoutingHooks, CaseRow, CasesRepository, hashStatusToken, NewContact, newStatusToken, statusAfterInbound } from '@kontakt/cases';
+import { Classification, classify, TopicsService } from '@kontakt/topics';
 import type { InboundContact, IntakeResult, ReceiveOptions } from './inbound-contact';
 
 const SUBJECT_MAX = 200;
@@ -61,6 +61,8 @@ export class IntakeService {
     const linkedTo = await this.linkedCase(tx, contact, found);
     const threaded = linkedTo ? undefined : found;
     const identities = identitiesOf(contact);
+    const contactId = randomUUID();
+    if (!found && !linkedTo) return this.openCase(tx, contact, contactId, identities, classification, language);
     // A follow-up that names nobody (e.g. from the status page) comes from the case's own citizen.
     const citizenId =
       threaded && identities.length === 0 && !contact.sender.name
@@ -96,18 +98,46 @@ export class IntakeService {
       }
     }
 
-    const contactId = randomUUID();
     events.push({ caseId: row.id, type: 'contact_received', actorKind: 'citizen', data: { contactId, channel: contact.channel } });
-    await this.cases.insertContactWithEvents(tx, contactId, {
-      caseId: row.id, citizenId, channel: contact.channel, direction: 'inbound', externalId: contact.externalId,
-      sender: senderOf(contact), subject: contact.subject, bodyText: contact.bodyText, bodyHtml: contact.bodyHtml, quotedText: contact.quotedText,
-      language, occurredAt: contact.occurredAt ?? new Date(),
-    }, events);
-    if (contact.attachments?.length) {
-      await this.cases.insertAttachments(tx, contactId, contact.attachments.map((a) => ({ ...a, sha256: createHash('sha256').update(a.content).digest() })));
-    }
+    await this.cases.insertContactWithEvents(tx, contactId, { caseId: row.id, citizenId, ...contactOf(contact, language) }, events);
+    await this.insertAttachments(tx, contact, contactId);
     if (threaded) await this.cases.touch(tx, row.id);
     return { caseId: row.id, reference: row.reference, contactId, duplicate: false, newCase: !threaded, statusToken, linkedCaseId: linkedTo?.id };
+  }
+
+  /**
+   * A first contact opens a queued case: the sender's citizen, the case with its status link, the
+   * contact and the case's events in one statement. When another intake committed the sender's new
+   * identities first, the case and contact move to that citizen and the one created here goes.
+   */
+  private async openCase(
+    tx: Sql, contact: InboundContact, contactId: string, identities: CitizenIdentity[], classification: Classification, language: Language,
+  ): Promise<IntakeResult> {
+    const token = newStatusToken();
+    const topic = classification.topic;
+    const opened = await this.cases.openCase(
+      tx, resolveCitizenStatement(identities, contact.sender.name?.trim() || undefined, language),
+      { topicId: topic.id, queueId: topic.queueId, channel: contact.channel, subject: subjectOf(contact), language,
+        priority: classification.priority, slaMinutes: topic.queueSlaMinutes, statusTokenHash: token.hash },
+      this.config.timeZone, contactId, contactOf(contact, language),
+      [
+        { type: 'created', toStatus: 'new', actorKind: 'citizen', data: { channel: contact.channel, topic: topic.slug, priority: classification.priority, matchedKeywords: classification.matchedKeywords } },
+        { type: 'status_changed', fromStatus: 'new', toStatus: 'queued', actorKind: 'system', data: { queue: topic.queueSlug } },
+        { type: 'contact_received', actorKind: 'citizen', data: { contactId, channel: contact.channel } },
+      ],
+    );
+    const winner = await this.citizens.raceWinner(tx, { id: opened.citizen_id, existed: opened.existed, claimed: opened.claimed }, identities);
+    if (winner) {
+      await this.cases.moveToCitizen(tx, opened.id, contactId, winner);
+      await this.citizens.deleteCitizen(tx, opened.citizen_id);
+    }
+    await this.insertAttachments(tx, contact, contactId);
+    return { caseId: opened.id, reference: opened.reference, contactId, duplicate: false, newCase: true, statusToken: token.token };
+  }
+
+  private async insertAttachments(tx: Sql, contact: InboundContact, contactId: string): Promise<void> {
+    if (!contact.attachments?.length) return;
+    await this.cases.insertAttachments(tx, contactId, contact.attachments.map((a) => ({ ...a, sha256: createHash('sha256').update(a.content).digest() })));
   }
 
   /**
@@ -155,6 +185,14 @@ function identitiesOf(contact: InboundContact): CitizenIdentity[] {
   const address = contact.sender.address && normaliseAddress(contact.sender.address);
   if (address) identities.push({ kind: 'address', value: address });
   return identities;
+}
+
+/** The inbound contact as recorded, apart from its case and citizen. */
+function contactOf(contact: InboundContact, language: Language): Omit<NewContact, 'caseId' | 'citizenId'> {
+  return {
+    channel: contact.channel, direction: 'inbound', externalId: contact.externalId, sender: senderOf(contact), subject: contact.subject,
+    bodyText: contact.bodyText, bodyHtml: contact.bodyHtml, quotedText: contact.quotedText, language, occurredAt: contact.occurredAt ?? new Date(),
+  };
 }
 
 function senderOf(contact: InboundContact): Record<string, string> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Sql } from '@kontakt/core';
 import { Database } from '@kontakt/database';
+import { countChangedCases, foldedEverything, takeChangedCases } from './changed-cases';
 import {
   caseFactsSql, channelRollupsFromRollupsSql, DIMENSION_KEYS, dimensionRollupsFromRollupsSql, durationsFromFactsSql, FACT_COLUMNS,
   histogramsFromDurationsSql, rollupFromFactsSql,
@@ -33,26 +34,25 @@ export class RollupsRepository {
   constructor(private readonly db: Database) {}
 
   /**
-   * Folds up to `limit` pending cases, with the citizen's other cases that have an inbound contact
+   * Folds one batch of changed cases (changed-cases.ts), with the citizen's other cases that have an inbound contact
    * within 7 days after one of their resolutions (whether that contact is a re-contact depends on
-   * them): their facts are replaced and the rollup rows they touch are summed again from the facts. One transaction; returns how many pending entries it took, or null when
-   * another process holds the fold lock.
+   * them): their facts are replaced and the rollup rows they touch are summed again from the facts. One transaction; returns
+   * whether more changes wait than the batch of `limit` took, or null when another process holds the fold lock.
    */
-  foldPending(limit: number, timeZone: string): Promise<number | null> {
+  foldPending(limit: number, timeZone: string): Promise<{ more: boolean } | null> {
     return this.db.transaction(async (tx) => {
       if (!(await tx.one<{ locked: boolean }>(FOLD_LOCK))!.locked) return null;
-      const taken = await tx.rows<{ case_id: string }>(
-        `DELETE FROM analytics_pending WHERE id IN (SELECT id FROM analytics_pending ORDER BY id LIMIT $1) RETURNING case_id`, [limit]);
-      if (taken.length === 0) return 0;
+      const changed = await takeChangedCases(tx, limit);
+      if (changed.caseIds.length === 0) return { more: changed.more };
       const cases = await tx.rows<{ id: string }>(
         `SELECT id FROM unnest($1::uuid[]) AS id
          UNION
          SELECT o.case_id FROM case_events e JOIN cases c ON c.id = e.case_id
            JOIN contacts o ON o.citizen_id = c.citizen_id AND o.occurred_at > e.created_at AND o.occurred_at <= e.created_at + interval '7 days'
          WHERE e.case_id = ANY($1::uuid[]) AND e.to_status = 'resolved' AND o.direction = 'inbound'`,
-        [[...new Set(taken.map((t) => t.case_id))]]);
+        [changed.caseIds]);
       await this.refold(tx, cases.map((c) => c.id), timeZone);
-      return taken.length;
+      return { more: changed.more };
     });
   }
 
@@ -88,14 +88,14 @@ export class RollupsRepository {
 
   /**
    * Recomputes every fact and rollup from the raw tables in one transaction, waiting for the fold
-   * lock. Cases pending at that moment are covered by it; later ones are folded as usual.
+   * lock. Changes written before it starts are covered by it; later ones are folded as usual.
    */
   rebuild(timeZone: string): Promise<{ facts: number; rollupRows: number }> {
     return this.db.transaction(async (tx) => {
       await tx.rows('SELECT pg_advisory_xact_lock(19277, 16718)');
       // a year of 10 M contacts sorts and hashes millions of rows per step: in memory, not spilled to disk in 4 MB pieces
       await tx.rows(`SET LOCAL work_mem = '256MB'`);
-      await tx.rows('DELETE FROM analytics_pending');
+      await foldedEverything(tx);
       await tx.rows(`TRUNCATE analytics_case_facts, analytics_daily, analytics_daily_durations, analytics_daily_histograms, analytics_channel_daily,
         analytics_channel_histograms, analytics_dimension_daily, analytics_dimension_histograms`);
       const facts = await tx.rows<{ n: number }>(
@@ -114,8 +114,8 @@ export class RollupsRepository {
     });
   }
 
-  async pendingCount(): Promise<number> {
-    return (await this.db.one<{ n: number }>('SELECT count(*)::int AS n FROM analytics_pending'))!.n;
+  pendingCount(): Promise<number> {
+    return countChangedCases(this.db);
   }
 
   /** Marks a case for folding (a survey answer changes its facts). */

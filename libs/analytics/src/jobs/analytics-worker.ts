@@ -8,7 +8,7 @@ const BATCH = 2000;
 const HOUR = 3_600_000;
 
 /**
- * The analytics background work in every server process, on a timer: fold pending cases into the
+ * The analytics background work in every server process, on a timer: fold changed cases into the
  * rollups (only the process holding the fold lock does; the others find it taken and wait for the
  * next tick), invite citizens of resolved cases to the survey, and once an hour send last month's
  * report if nobody has.
@@ -41,10 +41,10 @@ export class AnalyticsWorker implements OnApplicationBootstrap, OnApplicationShu
 
   private async tick(): Promise<void> {
     try {
-      let folded: number | null;
+      let folded: { more: boolean } | null;
       do {
         folded = await this.rollups.foldPending(BATCH, this.config.timeZone);
-      } while (!this.stopped && folded === BATCH);
+      } while (!this.stopped && folded?.more);
       await this.surveys.inviteResolved();
       if (Date.now() - this.lastHourly > HOUR) {
         this.lastHourly = Date.now();

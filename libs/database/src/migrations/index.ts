@@ -14,6 +14,7 @@ import { CaseResolutions1764370000000 } from './1764370000000-case-resolutions';
 import { CaseReadMarkers1764381000000 } from './1764381000000-case-read-markers';
 import { ReplyTemplates1764381000001 } from './1764381000001-reply-templates';
 import { AnalyticsDimensionRollups1764382000000 } from './1764382000000-analytics-dimension-rollups';
+import { AnalyticsWatermark1764383000000 } from './1764383000000-analytics-watermark';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CaseReadMarkers1764381000000,
   ReplyTemplates1764381000001,
   AnalyticsDimensionRollups1764382000000,
+  AnalyticsWatermark1764383000000,
 ];
