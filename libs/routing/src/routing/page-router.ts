@@ -95,6 +95,7 @@ export class PageRouter {
     const full = matchCases(cases, all, busyAfter(pool.values()));
     const matches = full.filter((m) => locked.has(m.agentId));
     if (matches.length < full.length) routed.busy = true;
+    routed.roomLeft = all.some((a) => Object.values(a.free).some((n) => (n ?? 0) > 0));
     const byCase = new Map(page.map((e) => [e.case_id, e]));
     routed.made = await this.maker.offerAll(tx, matches.map((match) => {
       const entry = byCase.get(match.caseId)!;
