@@ -11,6 +11,7 @@ import { AnalyticsChannelRollups1764360000100 } from './1764360000100-analytics-
 import { AnalyticsChannelHistograms1764360000101 } from './1764360000101-analytics-channel-histograms';
 import { AnalyticsDailyHistograms1764360000102 } from './1764360000102-analytics-daily-histograms';
 import { CaseResolutions1764370000000 } from './1764370000000-case-resolutions';
+import { RoutingStatementTriggers1764384000000 } from './1764384000000-routing-statement-triggers';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AnalyticsChannelHistograms1764360000101,
   AnalyticsDailyHistograms1764360000102,
   CaseResolutions1764370000000,
+  RoutingStatementTriggers1764384000000,
 ];
