@@ -12,6 +12,7 @@ import { AnalyticsChannelHistograms1764360000101 } from './1764360000101-analyti
 import { AnalyticsDailyHistograms1764360000102 } from './1764360000102-analytics-daily-histograms';
 import { CaseResolutions1764370000000 } from './1764370000000-case-resolutions';
 import { RoutingStatementTriggers1764384000000 } from './1764384000000-routing-statement-triggers';
+import { CitizenVulnerability1764384000001 } from './1764384000001-citizen-vulnerability';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AnalyticsDailyHistograms1764360000102,
   CaseResolutions1764370000000,
   RoutingStatementTriggers1764384000000,
+  CitizenVulnerability1764384000001,
 ];
