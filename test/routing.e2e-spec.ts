@@ -160,6 +160,39 @@ describe('the router', () => {
       await expert.none('offer', 300, (o) => o.caseId === later.id);
     });
 
+    it('offers a vulnerable citizen\'s case ahead of an earlier case of the same priority, once staff flag the citizen', async () => {
+      const earlier = await newCase({ email: uniqueEmail('plain') });
+      const vulnerable = await newCase({ email: uniqueEmail('vulnerable'), name: 'Aase Ørnsholt' });
+      const citizenId = (await caseDetail(vulnerable.id)).citizen.id as string;
+      const flagger = await server.createStaff('agent');
+
+      const set = await server.as(flagger.token).put(`/api/v1/citizens/${citizenId}/vulnerability`).send({ flags: ['elderly', 'elderly', 'disability'] });
+
+      expect(set.status).toBe(200);
+      expect(set.body).toEqual({
+        citizenId, waitingCasesReordered: 1,
+        flags: [{ flag: 'elderly', label: { da: 'Ældre borger', en: 'Elderly citizen' } }, { flag: 'disability', label: { da: 'Handicap', en: 'Disability' } }],
+      });
+      expect((await server.as(supervisor.token).get(`/api/v1/citizens/${citizenId}/vulnerability`)).body.flags).toHaveLength(2);
+      const one = await agent([{ topic: 'generelt', level: 3 }], { capacity: { webform: 1 } });
+      expect((await one.next<OfferEvent>('offer')).caseId).toBe(vulnerable.id);
+      await one.none('offer', 300, (o) => o.caseId === earlier.id);
+    });
+
+    it('refuses unknown vulnerability flags and unknown citizens', async () => {
+      const submitted = await newCase();
+      const citizenId = (await caseDetail(submitted.id)).citizen.id as string;
+      const as = server.as(supervisor.token);
+
+      const unknownFlag = await as.put(`/api/v1/citizens/${citizenId}/vulnerability`).send({ flags: ['rich'] });
+      expect(unknownFlag.status).toBe(400);
+      expect(JSON.stringify(unknownFlag.body)).toContain('flags must each be one of elderly, disability');
+      expect((await as.put(`/api/v1/citizens/${citizenId}/vulnerability`).send({ flags: 'elderly' })).status).toBe(400);
+      expect((await as.put('/api/v1/citizens/not-a-uuid/vulnerability').send({ flags: [] })).status).toBe(400);
+      expect((await as.put('/api/v1/citizens/00000000-0000-4000-8000-000000000000/vulnerability').send({ flags: [] })).status).toBe(404);
+      expect((await as.get('/api/v1/citizens/00000000-0000-4000-8000-000000000000/vulnerability')).status).toBe(404);
+    });
+
     it('never offers an agent more cases of a channel than their capacity', async () => {
       const small = await agent([{ topic: 'generelt', level: 3 }], { capacity: { webform: 2 } });
       const cases = [await newCase(), await newCase(), await newCase()];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Language, Sql } from '@kontakt/core';
+import type { VulnerabilityFlag } from './vulnerability';
 
 export type IdentityKind = 'email' | 'phone' | 'address';
 
@@ -114,6 +115,18 @@ export class CitizensRepository {
 
   citizen(sql: Sql, id: string): Promise<CitizenRow | undefined> {
     return sql.one('SELECT id, display_name, preferred_language, segment, created_at FROM citizens WHERE id = $1', [id]);
+  }
+
+  vulnerabilityFlags(sql: Sql, id: string): Promise<{ vulnerability_flags: VulnerabilityFlag[] } | undefined> {
+    return sql.one('SELECT vulnerability_flags FROM citizens WHERE id = $1', [id]);
+  }
+
+  /** Replaces a citizen's vulnerability flags; undefined when there is no such citizen. */
+  setVulnerabilityFlags(tx: Sql, id: string, flags: VulnerabilityFlag[]): Promise<{ vulnerability_flags: VulnerabilityFlag[] } | undefined> {
+    return tx.one(
+      'UPDATE citizens SET vulnerability_flags = $2::text[], updated_at = now() WHERE id = $1 RETURNING vulnerability_flags',
+      [id, flags],
+    );
   }
 
   identities(sql: Sql, citizenId: string): Promise<CitizenIdentityRow[]> {

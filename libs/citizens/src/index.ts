@@ -1,3 +1,4 @@
 export * from './identity-normaliser';
 export * from './citizens.repository';
 export * from './citizens.module';
+export * from './vulnerability';

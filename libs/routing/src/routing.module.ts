@@ -1,7 +1,9 @@
 import { Global, Module } from '@nestjs/common';
 import { CaseRoutingHooks, CasesModule } from '@kontakt/cases';
+import { CitizensModule } from '@kontakt/citizens';
 import { IdentityModule } from '@kontakt/identity';
 import { TopicsModule } from '@kontakt/topics';
+import { CitizenVulnerabilityController } from './api/citizen-vulnerability.controller';
 import { OffersController } from './api/offers.controller';
 import { QueueSettingsService } from './api/queue-settings.service';
 import { RoutingAdminController } from './api/routing-admin.controller';
@@ -38,8 +40,8 @@ import { RoutingWork } from './routing/routing-work';
  */
 @Global()
 @Module({
-  imports: [CasesModule, IdentityModule, TopicsModule],
-  controllers: [OffersController, RoutingAdminController],
+  imports: [CasesModule, CitizensModule, IdentityModule, TopicsModule],
+  controllers: [OffersController, RoutingAdminController, CitizenVulnerabilityController],
   providers: [
     QueueSettingsRepository, QueueSettingsCache, RoutingEntriesRepository, AgentSelectionRepository, OffersRepository,
     RoutingAgentsRepository, RoutingStatsRepository,

@@ -15,6 +15,8 @@ import { CaseReadMarkers1764381000000 } from './1764381000000-case-read-markers'
 import { ReplyTemplates1764381000001 } from './1764381000001-reply-templates';
 import { AnalyticsDimensionRollups1764382000000 } from './1764382000000-analytics-dimension-rollups';
 import { AnalyticsWatermark1764383000000 } from './1764383000000-analytics-watermark';
+import { RoutingStatementTriggers1764384000000 } from './1764384000000-routing-statement-triggers';
+import { CitizenVulnerability1764384000001 } from './1764384000001-citizen-vulnerability';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   ReplyTemplates1764381000001,
   AnalyticsDimensionRollups1764382000000,
   AnalyticsWatermark1764383000000,
+  RoutingStatementTriggers1764384000000,
+  CitizenVulnerability1764384000001,
 ];

@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, Matches, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { VULNERABILITY_FLAGS } from '@kontakt/citizens';
+import type { VulnerabilityFlag } from '@kontakt/citizens';
 import { PRESENCES } from '@kontakt/identity';
 import type { Presence } from '@kontakt/identity';
 import type { Channel } from '@kontakt/core';
@@ -59,4 +61,11 @@ export class TransferDto {
 
 export class RejectDto {
   @ApiPropertyOptional({ example: 'needs a Ukrainian speaker' }) @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}
+
+export class VulnerabilityFlagsDto {
+  @ApiProperty({ enum: VULNERABILITY_FLAGS, isArray: true, description: 'the citizen\'s flags; an empty list clears them' })
+  @IsArray({ message: 'flags must be a list' }) @ArrayMaxSize(VULNERABILITY_FLAGS.length * 2)
+  @IsIn(VULNERABILITY_FLAGS, { each: true, message: `flags must each be one of ${VULNERABILITY_FLAGS.join(', ')}` })
+  flags!: VulnerabilityFlag[];
 }

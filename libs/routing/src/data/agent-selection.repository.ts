@@ -75,12 +75,14 @@ export class AgentSelectionRepository {
    * row, FOR UPDATE SKIP LOCKED, with a share lock on the staff row; returns the newest state of those
    * still available. So two routers can never both fill an agent's last slot; a presence change waits
    * for the share lock and then withdraws the offers made here. Locked agents are skipped, never waited for.
+   * The read starts from the chosen ids, so the plan does not hang on how many agents the statistics think are available.
    */
   lockChosen(tx: Sql, agentIds: string[], channels: string[]): Promise<{ user_id: string; channel: string; free: number; idle_ms: number }[]> {
     return tx.rows(
       `SELECT l.user_id, l.channel, coalesce((u.capacity ->> l.channel)::int, 0) - l.held AS free, ${IDLE_MS}
-       FROM routing_agent_load l JOIN routing_agents a ON a.user_id = l.user_id JOIN staff_users u ON u.id = l.user_id
-       WHERE l.user_id = ANY ($1::uuid[]) AND l.channel = ANY ($2::text[]) AND u.presence = 'available' AND u.disabled_at IS NULL
+       FROM unnest($1::uuid[]) AS c(id) JOIN routing_agent_load l ON l.user_id = c.id JOIN routing_agents a ON a.user_id = c.id
+         JOIN staff_users u ON u.id = c.id
+       WHERE l.channel = ANY ($2::text[]) AND u.presence = 'available' AND u.disabled_at IS NULL
        FOR UPDATE OF l, a SKIP LOCKED
        FOR SHARE OF u SKIP LOCKED`,
       [agentIds, channels],

@@ -13,6 +13,8 @@ export interface WaitingCase {
   topic_queue_id: string;
   citizen_id: string;
   segment: string;
+  /** the citizen has a vulnerability flag */
+  vulnerable: boolean;
   channel: Channel;
   language: Language;
   priority: number;
@@ -25,7 +27,7 @@ export interface WaitingCase {
 }
 
 const WAITING_CASE = `
-  e.case_id, c.reference, c.subject, e.queue_id, c.topic_id, ct.queue_id AS topic_queue_id, c.citizen_id, z.segment, c.channel, c.language,
+  e.case_id, c.reference, c.subject, e.queue_id, c.topic_id, ct.queue_id AS topic_queue_id, c.citizen_id, z.segment, cardinality(z.vulnerability_flags) > 0 AS vulnerable, c.channel, c.language,
   c.priority, e.queued_at, e.routing_key, e.stage, e.required_level, e.overflow_queue_id, e.declined_by`;
 const WAITING_CASE_FROM = `
   routing_entries e JOIN cases c ON c.id = e.case_id JOIN citizens z ON z.id = c.citizen_id JOIN topics ct ON ct.id = c.topic_id`;
@@ -133,6 +135,20 @@ export class RoutingEntriesRepository {
   /** Moves a locked case to another queue; the trigger resets its entry for admission there. */
   async moveToQueue(tx: Sql, caseId: string, queueId: string): Promise<void> {
     await tx.rows('UPDATE cases SET queue_id = $2, updated_at = now() WHERE id = $1', [caseId, queueId]);
+  }
+
+  /**
+   * Sends the citizen's waiting cases back to admission (their order key is worked out again, e.g.
+   * after a change of vulnerability flags); returns how many. Their wait and escalation stand: both
+   * follow from when they were queued.
+   */
+  async readmitCitizen(tx: Sql, citizenId: string): Promise<number> {
+    const rows = await tx.rows(
+      `UPDATE routing_entries e SET routing_key = NULL FROM cases c
+       WHERE c.id = e.case_id AND c.citizen_id = $1 AND e.waiting AND e.routing_key IS NOT NULL RETURNING e.case_id`,
+      [citizenId],
+    );
+    return rows.length;
   }
 
   async decline(tx: Sql, caseId: string, agentId: string): Promise<void> {

@@ -24,18 +24,34 @@ export interface SlaAlertRow {
 export class RoutingStatsRepository {
   constructor(private readonly db: Database) {}
 
+  /**
+   * Per queue: cases waiting, offered and assigned, the oldest wait, and the available agents with a
+   * skill in it. Set-based (one grouped read per figure): a correlated count per queue and agent made
+   * the planner's estimate big enough to JIT-compile the statement, which cost half a second a sweep.
+   */
   queues(): Promise<QueueStatsRow[]> {
     return this.db.rows(
-      `SELECT q.id AS queue_id, q.slug AS queue,
-         (SELECT count(*)::int FROM cases c WHERE c.queue_id = q.id AND c.status = 'queued') AS waiting,
-         (SELECT count(*)::int FROM cases c WHERE c.queue_id = q.id AND c.status = 'offered') AS offered,
-         (SELECT count(*)::int FROM cases c WHERE c.queue_id = q.id AND c.status = 'assigned') AS assigned,
-         coalesce((SELECT extract(epoch FROM now() - min(e.queued_at))::int FROM routing_entries e WHERE e.queue_id = q.id AND e.waiting), 0) AS oldest_wait_seconds,
-         (SELECT count(DISTINCT u.id)::int FROM staff_users u
-            WHERE u.presence = 'available' AND u.disabled_at IS NULL
-              AND (EXISTS (SELECT 1 FROM staff_skills s JOIN topics t ON t.id = s.topic_id WHERE s.user_id = u.id AND t.queue_id = q.id)
-                OR EXISTS (SELECT 1 FROM staff_queue_skills s WHERE s.user_id = u.id AND s.queue_id = q.id))) AS available_agents
-       FROM queues q ORDER BY q.slug`,
+      `WITH open AS (
+         SELECT queue_id, count(*) FILTER (WHERE status = 'queued')::int AS waiting, count(*) FILTER (WHERE status = 'offered')::int AS offered,
+                count(*) FILTER (WHERE status = 'assigned')::int AS assigned
+         FROM cases WHERE status IN ('queued', 'offered', 'assigned') GROUP BY queue_id
+       ),
+       oldest AS (
+         SELECT queue_id, extract(epoch FROM now() - min(queued_at))::int AS seconds FROM routing_entries WHERE waiting GROUP BY queue_id
+       ),
+       skilled AS (
+         SELECT s.user_id, t.queue_id FROM staff_skills s JOIN topics t ON t.id = s.topic_id
+         UNION
+         SELECT user_id, queue_id FROM staff_queue_skills
+       ),
+       available AS (
+         SELECT k.queue_id, count(*)::int AS agents FROM skilled k JOIN staff_users u ON u.id = k.user_id
+         WHERE u.presence = 'available' AND u.disabled_at IS NULL GROUP BY k.queue_id
+       )
+       SELECT q.id AS queue_id, q.slug AS queue, coalesce(o.waiting, 0) AS waiting, coalesce(o.offered, 0) AS offered,
+              coalesce(o.assigned, 0) AS assigned, coalesce(w.seconds, 0) AS oldest_wait_seconds, coalesce(a.agents, 0) AS available_agents
+       FROM queues q LEFT JOIN open o ON o.queue_id = q.id LEFT JOIN oldest w ON w.queue_id = q.id LEFT JOIN available a ON a.queue_id = q.id
+       ORDER BY q.slug`,
     );
   }
 

@@ -27,9 +27,22 @@ describe('case order', () => {
   });
 
   it('adjusts priority by the citizen segment within 1 … 4', () => {
-    expect(effectivePriority(2, 'resident', settings)).toBe(2);
-    expect(effectivePriority(2, 'business', settings)).toBe(1);
-    expect(effectivePriority(1, 'business', settings)).toBe(1);
-    expect(effectivePriority(3, 'vulnerable', settings)).toBe(4);
+    expect(effectivePriority(2, 'resident', false, settings)).toBe(2);
+    expect(effectivePriority(2, 'business', false, settings)).toBe(1);
+    expect(effectivePriority(1, 'business', false, settings)).toBe(1);
+    expect(effectivePriority(3, 'vulnerable', false, settings)).toBe(4);
+  });
+
+  it('raises a vulnerable citizen\'s case one step, within 1 … 4', () => {
+    expect(effectivePriority(2, 'resident', true, settings)).toBe(3);
+    expect(effectivePriority(2, 'business', true, settings)).toBe(2);
+    expect(effectivePriority(4, 'resident', true, settings)).toBe(4);
+  });
+
+  it('offers a vulnerable citizen\'s case first among cases of equal topic priority that arrived together', () => {
+    const at = new Date('2026-03-02T10:00:00Z');
+    const vulnerable = routingKey(at, effectivePriority(2, 'resident', true, settings), settings);
+    const other = routingKey(at, effectivePriority(2, 'resident', false, settings), settings);
+    expect(other.getTime() - vulnerable.getTime()).toBe(minutes(60));
   });
 });

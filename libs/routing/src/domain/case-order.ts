@@ -3,12 +3,16 @@ import type { QueueSettings } from './queue-settings';
 export const MIN_PRIORITY = 1;
 export const MAX_PRIORITY = 4;
 
+/** Priority steps a citizen with any vulnerability flag (libs/citizens/src/vulnerability.ts) gains. */
+export const VULNERABLE_PRIORITY_STEP = 1;
+
 /**
- * A case's priority for routing: the topic's priority (set by intake's topic rules) plus the
- * queue's adjustment for the citizen's segment, kept within 1 (low) … 4 (urgent).
+ * A case's priority for routing: the topic's priority (set by intake's topic rules), plus the
+ * queue's adjustment for the citizen's segment, plus VULNERABLE_PRIORITY_STEP when the citizen has a
+ * vulnerability flag, kept within 1 (low) … 4 (urgent).
  */
-export function effectivePriority(topicPriority: number, segment: string, settings: Pick<QueueSettings, 'segmentPriority'>): number {
-  const adjusted = topicPriority + (settings.segmentPriority[segment] ?? 0);
+export function effectivePriority(topicPriority: number, segment: string, vulnerable: boolean, settings: Pick<QueueSettings, 'segmentPriority'>): number {
+  const adjusted = topicPriority + (settings.segmentPriority[segment] ?? 0) + (vulnerable ? VULNERABLE_PRIORITY_STEP : 0);
   return Math.min(MAX_PRIORITY, Math.max(MIN_PRIORITY, Math.round(adjusted)));
 }
 

@@ -20,7 +20,7 @@ export class CaseAdmission {
   ) {}
 
   plan(entry: WaitingCase, settings: QueueSettings, now = new Date()): Admission {
-    const priority = effectivePriority(entry.priority, entry.segment, settings);
+    const priority = effectivePriority(entry.priority, entry.segment, entry.vulnerable, settings);
     return {
       caseId: entry.case_id,
       routingKey: routingKey(entry.queued_at, priority, settings),

@@ -34,28 +34,33 @@ export class CaseRouter {
   }
 
   private async pass(): Promise<void> {
-    const { busy } = await this.walk(undefined, MAX_PAGES);
+    const { busy, made, more } = await this.walk(undefined, MAX_PAGES);
     this.busyStreak = busy ? this.busyStreak + 1 : 0;
+    // the pass ran out of pages while it was still offering and agents had room: the queue's head has moved, start again there
+    if (more && made > 0) this.routeWaiting();
     // another router held agents this pass wanted for a moment: try again a few times, then leave it to the sweep
-    if (busy && this.busyStreak <= MAX_BUSY_RETRIES) this.routeWaiting();
+    else if (busy && this.busyStreak <= MAX_BUSY_RETRIES) this.routeWaiting();
     else this.busyStreak = 0;
   }
 
   /**
    * Routes up to `pages` pages after `from` (the head when undefined) while some agent has room.
-   * Returns where it stopped, or no position when it reached the end of the queue.
+   * Returns where it stopped (no position when it reached the end of the queue), the offers made,
+   * and whether it stopped only for the page limit, with agents still having room.
    */
-  async walk(from: QueuePosition | undefined, pages: number): Promise<{ next?: QueuePosition; busy: boolean }> {
+  async walk(from: QueuePosition | undefined, pages: number): Promise<{ next?: QueuePosition; busy: boolean; made: number; more: boolean }> {
     let after = from;
     let busy = false;
+    let made = 0;
     for (let page = 0; page < pages; page++) {
       const routed = await this.db.transaction((tx) => this.pages.route(tx, after, page));
-      routed.made.forEach((made) => this.announcer.offerMade(made));
+      routed.made.forEach((offer) => this.announcer.offerMade(offer));
+      made += routed.made.length;
       busy ||= routed.busy;
-      if (!routed.full) return { busy };
+      if (!routed.full) return { busy, made, more: false };
       after = routed.last;
-      if (!routed.roomLeft) break;
+      if (!routed.roomLeft) return { next: after, busy, made, more: false };
     }
-    return { next: after, busy };
+    return { next: after, busy, made, more: true };
   }
 }

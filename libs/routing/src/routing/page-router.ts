@@ -13,7 +13,7 @@ import { CaseAdmission } from './case-admission';
 const PAGE = 200;
 /** A page locks twice as many cases as the agents have room for (at least this many), doubling as a pass walks deeper. */
 const MIN_PAGE = 10;
-/** Rounds of "match, then lock the agents chosen" before the final match, whose offers go only to agents locked by then. */
+/** Rounds of "lock the agents the match chose, match again if the locks showed them changed"; offers go only to agents locked by then. */
 const LOCK_ROUNDS = 3;
 
 export interface PageRouted {
@@ -67,34 +67,44 @@ export class PageRouter {
     const cases = await this.matchCasesOf(tx, page, settings);
     const pool = await this.agentsOf(tx, free, page);
     const locked = new Set<string>();
+    // match against every agent still free, locked or not, and keep only the matches to locked agents: a case
+    // whose fairest agent we could not lock waits for the next pass instead of going to a busier agent we did lock.
+    // A match is redone only when locking showed the pool other than read, so a quiet page matches once.
+    const match = () => {
+      const spent = copies(pool.values());
+      return { spent, matches: matchCases(cases, spent, busyAfter(pool.values())) };
+    };
+    let current = match();
     for (let round = 0; round < LOCK_ROUNDS; round++) {
-      const chosen = [...new Set(matchCases(cases, copies(pool.values()), busyAfter(pool.values())).map((m) => m.agentId))].filter((id) => !locked.has(id));
+      const chosen = [...new Set(current.matches.map((m) => m.agentId))].filter((id) => !locked.has(id));
       if (chosen.length === 0) break;
       const fresh = new Map<string, { channel: string; free: number; idle_ms: number }[]>();
       for (const row of await this.selection.lockChosen(tx, chosen, channels)) fresh.set(row.user_id, [...(fresh.get(row.user_id) ?? []), row]);
       let stale = false;
+      let changed = false;
       for (const id of chosen) {
         const rows = fresh.get(id);
         const agent = pool.get(id)!;
         if (!rows) {
           pool.delete(id);
           routed.busy = true;
+          changed = true;
           continue;
         }
         locked.add(id);
+        const free = Object.fromEntries(rows.map((r) => [r.channel, r.free]));
         stale ||= rows[0].idle_ms !== agent.idleSince;
-        agent.free = Object.fromEntries(rows.map((r) => [r.channel, r.free]));
+        changed ||= rows[0].idle_ms !== agent.idleSince || !sameRoom(agent.free, free);
+        agent.free = free;
         agent.idleSince = rows[0].idle_ms;
       }
       // another router served agents after our read: the unlocked rest of the read is as stale, so read it again
       if (stale) refresh(pool, locked, await this.selection.free(tx, channels, languages));
+      if (changed) current = match();
     }
-    // match against every agent still free, locked or not, and keep only the matches to locked agents: a case
-    // whose fairest agent we could not lock waits for the next pass instead of going to a busier agent we did lock
-    const all = copies(pool.values());
-    const full = matchCases(cases, all, busyAfter(pool.values()));
-    const matches = full.filter((m) => locked.has(m.agentId));
-    if (matches.length < full.length) routed.busy = true;
+    const matches = current.matches.filter((m) => locked.has(m.agentId));
+    if (matches.length < current.matches.length) routed.busy = true;
+    routed.roomLeft = current.spent.some((a) => Object.values(a.free).some((n) => (n ?? 0) > 0));
     const byCase = new Map(page.map((e) => [e.case_id, e]));
     routed.made = await this.maker.offerAll(tx, matches.map((match) => {
       const entry = byCase.get(match.caseId)!;
@@ -160,7 +170,13 @@ function refresh(pool: Map<string, MatchAgent>, locked: ReadonlySet<string>, new
   }
 }
 
-/** Matching spends capacity; each round matches on copies. */
+/** Whether two reads of an agent's free capacity agree on every channel (a missing channel has none). */
+function sameRoom(a: MatchAgent['free'], b: MatchAgent['free']): boolean {
+  const channels = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof MatchAgent['free']>;
+  return [...channels].every((c) => Math.max(0, a[c] ?? 0) === Math.max(0, b[c] ?? 0));
+}
+
+/** Matching spends capacity; each match works on copies. */
 function copies(agents: Iterable<MatchAgent>): MatchAgent[] {
   return [...agents].map((a) => ({ ...a, free: { ...a.free } }));
 }
