@@ -196,6 +196,12 @@ const da = {
   mailboxActive: 'Aktiv',
   mailboxPaused: 'Sat på pause',
   never: 'Aldrig',
+  pause: 'Sæt på pause',
+  resume: 'Genoptag',
+  pauseMailbox: (name: string) => `Sæt på pause: ${name}`,
+  resumeMailbox: (name: string) => `Genoptag ${name}`,
+  mailboxPausedNow: (name: string) => `${name} er sat på pause; ingen post hentes.`,
+  mailboxResumed: (name: string) => `${name} hentes igen.`,
 };
 
 type Dictionary = typeof da;
@@ -395,6 +401,12 @@ const en: Dictionary = {
   mailboxActive: 'Active',
   mailboxPaused: 'Paused',
   never: 'Never',
+  pause: 'Pause',
+  resume: 'Resume',
+  pauseMailbox: (name: string) => `Pause ${name}`,
+  resumeMailbox: (name: string) => `Resume ${name}`,
+  mailboxPausedNow: (name: string) => `${name} is paused; no mail is fetched.`,
+  mailboxResumed: (name: string) => `${name} is fetched again.`,
 };
 
 export type Language = 'da' | 'en';
