@@ -188,6 +188,28 @@ requireOrSkip(hasChromium, 'Chromium (/usr/bin/chromium)')('the administration s
     }
   });
 
+  it('an admin sees a mailbox\'s state and pauses and resumes it, its other settings kept', async () => {
+    const api = await admin();
+    const created = await api.post('/api/v1/email/mailboxes').send({
+      name: 'byggeri', address: 'byggeri@kommune.test', imapHost: '127.0.0.1', imapPort: 1, imapTls: false, imapUser: 'byggeri', imapSecret: 'hemmelig',
+      smtpHost: '127.0.0.1', smtpPort: 1, smtpTls: false, smtpUser: 'byggeri', smtpSecret: 'ogsaa-hemmelig',
+    }).expect(201);
+    const { context, page } = await signIn(browser, server, ADMIN, '/app/admin/mailboxes');
+    try {
+      const row = page.locator('tr[data-mailbox="byggeri"]');
+      await row.getByText('byggeri@kommune.test').waitFor();
+      await page.getByRole('button', { name: 'Sæt på pause: byggeri' }).click();
+      await row.getByText('Sat på pause').waitFor();
+      expect((await api.get('/api/v1/email/mailboxes')).body.find((m: { id: string }) => m.id === created.body.id)).toMatchObject({ active: false, smtpUser: 'byggeri' });
+      await page.getByRole('button', { name: 'Genoptag byggeri' }).click();
+      await page.getByRole('button', { name: 'Sæt på pause: byggeri' }).waitFor();
+      await screenshot(page, 'web-admin-mailboxes');
+      expect((await api.get('/api/v1/email/mailboxes')).body.find((m: { id: string }) => m.id === created.body.id).active).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
   describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     it.each([
       ['users', 'Brugere og roller'],

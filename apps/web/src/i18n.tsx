@@ -222,6 +222,12 @@ const da = {
     completed: 'Gennemført', 'follow-up-needed': 'Kræver opfølgning', referred: 'Henvist', 'no-answer': 'Intet svar', busy: 'Optaget', 'left-message': 'Lagt besked',
     'callback-requested': 'Ønsker at blive ringet op', voicemail: 'Talebesked',
   } as Record<string, string>,
+  pause: 'Sæt på pause',
+  resume: 'Genoptag',
+  pauseMailbox: (name: string) => `Sæt på pause: ${name}`,
+  resumeMailbox: (name: string) => `Genoptag ${name}`,
+  mailboxPausedNow: (name: string) => `${name} er sat på pause; ingen post hentes.`,
+  mailboxResumed: (name: string) => `${name} hentes igen.`,
 };
 
 type Dictionary = typeof da;
@@ -447,6 +453,12 @@ const en: Dictionary = {
     completed: 'Completed', 'follow-up-needed': 'Follow-up needed', referred: 'Referred', 'no-answer': 'No answer', busy: 'Busy', 'left-message': 'Left a message',
     'callback-requested': 'Asks to be called back', voicemail: 'Voicemail',
   },
+  pause: 'Pause',
+  resume: 'Resume',
+  pauseMailbox: (name: string) => `Pause ${name}`,
+  resumeMailbox: (name: string) => `Resume ${name}`,
+  mailboxPausedNow: (name: string) => `${name} is paused; no mail is fetched.`,
+  mailboxResumed: (name: string) => `${name} is fetched again.`,
 };
 
 export type Language = 'da' | 'en';

@@ -12,7 +12,11 @@ const AMOUNT = /^\d{1,9}([.,]\d{1,2})?$/;
 
 /** Today in the municipality's zone, as YYYY-MM-DD. */
 const today = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
-const toMinor = (amount: string) => Math.round(Number(amount.replace(',', '.')) * 100);
+/** "12,5" → 1250 øre, from the digits themselves so no float rounding is involved. */
+const toMinor = (amount: string) => {
+  const [kroner, ore = ''] = amount.split(/[.,]/);
+  return Number(kroner) * 100 + Number(ore.padEnd(2, '0'));
+};
 
 export function ChannelCostsAdmin() {
   const { t, language } = useT();
