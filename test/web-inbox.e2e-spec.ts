@@ -165,8 +165,8 @@ requireOrSkip(hasChromium, 'Chromium (/usr/bin/chromium)')('the inbox: unread ma
       const { context, page } = await signIn(browser, server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, '/app/admin');
       try {
         const form = page.locator('form.template-form').last();
-        await form.getByLabel('Navn (dansk)').fill('Telefontid');
-        await form.getByLabel('Navn (engelsk)').fill('Phone hours');
+        await form.getByLabel('Titel (dansk)').fill('Telefontid');
+        await form.getByLabel('Titel (engelsk)').fill('Phone hours');
         await form.getByLabel('Tekst (dansk)').fill('Kære {navn}, ring på 70 10 20 30.');
         await form.getByLabel('Tekst (engelsk)').fill('Dear {navn}, call 70 10 20 30.');
         await form.getByRole('button', { name: 'Opret skabelon' }).click();

@@ -1,7 +1,7 @@
 'use strict';
 /**
  * The inbox in Debian's Chromium (playwright-core): milliseconds from navigation start until the first
- * case row is on screen and clickable, and the rows actually in the DOM after scrolling deep into the list.
+ * case row is painted and clickable, and the rows actually in the DOM after scrolling deep into the list.
  */
 const { chromium } = require('playwright-core');
 
@@ -66,10 +66,6 @@ async function firstPageInteractive(browser, url, token) {
   }
 }
 
-async function firstPageInteractiveMs(browser, url, token) {
-  return (await firstPageInteractive(browser, url, token)).ms;
-}
-
 async function searchMs(browser, url, token, word) {
   const { context, page } = await signedInPage(browser, url, token);
   try {
@@ -105,4 +101,4 @@ async function deepScroll(browser, url, token, rowsWanted) {
   }
 }
 
-module.exports = { launch, firstPageInteractive, firstPageInteractiveMs, searchMs, deepScroll };
+module.exports = { launch, firstPageInteractive, searchMs, deepScroll };

@@ -86,13 +86,15 @@ export class CaseReadsRepository {
   /**
    * Newest first, keyset-paged on (created_at, id) so a page costs the same at any depth.
    * Text matches the reference exactly or any contact's Danish full-text vector.
-   * Unread is worked out for the page's rows only, after the limit: one marker lookup and one probe of
-   * the case's inbound contacts (contacts_case_inbound_recorded) per row, whatever the number of cases.
+   * Unread is worked out for the page's rows only, after the limit: a case is read when the viewer has a
+   * marker and no citizen's contact was recorded after it. Per row that is one primary-key lookup of the
+   * marker and one probe of contacts_case_inbound_recorded, whatever the number of cases or markers.
    */
   list(filter: CaseListFilter): Promise<CaseListPageRow[]> {
     return this.db.rows(
-      `SELECT page.*, (m.seen_at IS NULL OR EXISTS (
-                SELECT 1 FROM contacts ci WHERE ci.case_id = page.id AND ci.direction = 'inbound' AND ci.created_at > m.seen_at)) AS unread
+      `SELECT page.*, NOT EXISTS (
+                SELECT 1 FROM case_read_markers m WHERE m.staff_id = $11 AND m.case_id = page.id AND NOT EXISTS (
+                  SELECT 1 FROM contacts ci WHERE ci.case_id = page.id AND ci.direction = 'inbound' AND ci.created_at > m.seen_at)) AS unread
        FROM (${LIST_SELECT}
        WHERE ($1::text[] IS NULL OR c.status = ANY($1))
          AND ($2::text[] IS NULL OR c.channel = ANY($2))
@@ -104,7 +106,6 @@ export class CaseReadsRepository {
          AND ($8::bigint IS NULL OR (c.created_at, c.id) < (timestamptz 'epoch' + $8::bigint * interval '1 microsecond', $9::uuid))
        ORDER BY c.created_at DESC, c.id DESC
        LIMIT $10) page
-       LEFT JOIN case_read_markers m ON m.staff_id = $11 AND m.case_id = page.id
        ORDER BY page.created_at DESC, page.id DESC`,
       [filter.status ?? null, filter.channel ?? null, filter.queue ?? null, filter.topic ?? null,
         filter.assigneeId !== undefined, filter.assigneeId ?? null, filter.text ?? null,

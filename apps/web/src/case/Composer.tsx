@@ -58,7 +58,7 @@ export function Composer({ detail, me, onDone }: { detail: CaseDetail; me: Me; o
 
   return (
     <>
-      <CallbackDone caseId={detail.id} onDone={onDone} />
+      {detail.contacts.some((c) => c.outcome === 'callback-requested') && <CallbackDone caseId={detail.id} onDone={onDone} />}
       <form className={asNote ? 'composer card note-mode' : 'composer card'} onSubmit={submit} aria-labelledby="composer-title">
         <h2 id="composer-title">{asNote ? t.note : t.reply}</h2>
         <div className="row wrap">
