@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchChromium, screenshot, seriousViolations } from './support/browser';
 import { submitCase } from './support/factories';
 import { requireOrSkip } from './support/require-or-skip';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, StaffMember, startServer, TestServer } from './support/test-server';
+import { StaffMember, startServer, TestServer } from './support/test-server';
 import { TwilioApiStandIn } from './support/twilio-api-stand-in';
 import { danishMobile, newCallSid, postSigned, TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN, TWILIO_NUMBER } from './support/twilio-webhooks';
 import { caseRow, signIn } from './support/web-app';
@@ -161,9 +161,10 @@ requireOrSkip(hasChromium, 'Chromium (/usr/bin/chromium)')('the inbox: unread ma
       }
     });
 
-    it('an admin writes a template on the admin screen', async () => {
-      const { context, page } = await signIn(browser, server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, '/app/admin');
+    it('a supervisor writes a template on the administration screen, whose only tab for them is the templates', async () => {
+      const { context, page } = await signIn(browser, server, supervisor, '/app/admin');
       try {
+        expect(await page.getByRole('navigation', { name: 'Administrationsområder' }).getByRole('link').allTextContents()).toEqual(['Svarskabeloner']);
         const form = page.locator('form.template-form').last();
         await form.getByLabel('Titel (dansk)').fill('Telefontid');
         await form.getByLabel('Titel (engelsk)').fill('Phone hours');
