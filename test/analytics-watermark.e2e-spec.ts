@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { History, waitForRollups } from './support/analytics-factories';
 import { submitCase } from './support/factories';
+import { createTestDatabase } from './support/test-databases';
 import { startServer, TestServer } from './support/test-server';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -61,6 +62,22 @@ describe('analytics fold watermark', () => {
     await waitForRollups(server, admin);
     const counts = await inboundCounts(history);
     expect(counts.folded).toBe(counts.recorded);
+  });
+
+  it('keeps folding while a transaction in another database of the server stays open', async () => {
+    const admin = await server.adminToken();
+    const elsewhere = new Client({ connectionString: await createTestDatabase() });
+    await elsewhere.connect();
+    try {
+      await elsewhere.query('BEGIN');
+      await elsewhere.query('SELECT pg_current_xact_id()');
+      await submitCase(server);
+      await waitForRollups(server, admin, 10_000);
+      const counts = await inboundCounts(history);
+      expect(counts.folded).toBe(counts.recorded);
+    } finally {
+      await elsewhere.end();
+    }
   });
 
   it('folds changes beyond one batch in later batches, never splitting a transaction', async () => {

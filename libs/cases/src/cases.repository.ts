@@ -78,6 +78,21 @@ const eventColumns = (events: CaseEvent[]) => [events.map((e) => e.caseId), ...e
 const CASE_COLUMNS = `id, reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status,
   assignee_id, sla_due_at, created_at, updated_at, last_contact_at, resolved_at`;
 
+/**
+ * CTEs `inserted` (a case straight into the queue, returning CASE_COLUMNS) and `link` (its first
+ * status link); the reference is the next of the current year in the municipality's zone. `$(n)`
+ * names the parameter for n = 1 topic, 2 queue, 3 channel, 4 subject, 5 language, 6 priority,
+ * 7 SLA minutes, 8 time zone, 9 status token hash.
+ */
+const queuedCaseCtes = (citizenId: string, $: (n: number) => string) => `inserted AS (
+         INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status, sla_due_at)
+         VALUES ('K-' || to_char(now() AT TIME ZONE ${$(8)}, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
+                 ${citizenId}, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, 'queued', now() + make_interval(mins => ${$(7)}))
+         RETURNING ${CASE_COLUMNS}
+       ), link AS (
+         INSERT INTO case_status_links (token_hash, case_id) SELECT ${$(9)}, id FROM inserted
+       )`;
+
 /** Writes of cases, their contacts, attachments and events. Every method runs in the caller's transaction. */
 @Injectable()
 export class CasesRepository {
@@ -124,14 +139,7 @@ export class CasesRepository {
    * status link, in one statement; the reference is the next of the current year (in the municipality's zone). */
   async insertCase(tx: Sql, input: NewCase, timeZone: string): Promise<CaseRow> {
     return (await tx.one<CaseRow>(
-      `WITH inserted AS (
-         INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status, sla_due_at)
-         VALUES ('K-' || to_char(now() AT TIME ZONE $9, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
-                 $1, $2, $3, $4, $5, $6, $7, 'queued', now() + make_interval(mins => $8))
-         RETURNING ${CASE_COLUMNS}
-       ), link AS (
-         INSERT INTO case_status_links (token_hash, case_id) SELECT $10, id FROM inserted
-       )
+      `WITH ${queuedCaseCtes('$1', (n) => `$${n + 1}`)}
        SELECT * FROM inserted`,
       [input.citizenId, input.topicId, input.queueId, input.channel, input.subject, input.language, input.priority,
         input.slaMinutes, timeZone, input.statusTokenHash],
@@ -140,8 +148,8 @@ export class CasesRepository {
 
   /**
    * Opens a case for a first contact in one statement: the citizen CTEs (`citizen`, from
-   * @kontakt/citizens, with `chosen` and `claimed`) resolve the sender, then the queued case as
-   * `insertCase` inserts it, its status link, the contact under `contactId` and the case's events
+   * @kontakt/citizens, with `chosen` and `claimed`) resolve the sender, then the queued case with its
+   * status link as `insertCase` inserts them, the contact under `contactId` and the case's events
    * (their `caseId` is the new case's). Returns the case with what the citizen CTEs decided.
    */
   async openCase(
@@ -156,14 +164,8 @@ export class CasesRepository {
     const $ = (n: number) => `$${citizen.params.length + n}`;
     return (await tx.one<CaseRow & { existed: boolean; claimed: number }>(
       `WITH ${citizen.ctes},
-       inserted AS (
-         INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status, sla_due_at)
-         VALUES ('K-' || to_char(now() AT TIME ZONE ${$(8)}, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
-                 (SELECT id FROM chosen), ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, 'queued', now() + make_interval(mins => ${$(7)}))
-         RETURNING ${CASE_COLUMNS}
-       ), link AS (
-         INSERT INTO case_status_links (token_hash, case_id) SELECT ${$(9)}, id FROM inserted
-       ), contact AS (
+       ${queuedCaseCtes('(SELECT id FROM chosen)', $)},
+       contact AS (
          INSERT INTO contacts (id, case_id, citizen_id, channel, direction, external_id, sender, subject, body_text, body_html,
                                language, author_id, occurred_at, quoted_text)
          VALUES (${$(10)}, (SELECT id FROM inserted), (SELECT id FROM chosen), ${$(11)}, ${$(12)}, ${$(13)}, ${$(14)}, ${$(15)}, ${$(16)},

@@ -5,12 +5,24 @@ import type { Sql } from '@kontakt/core';
  * watermark (found by their `insert_xact`, see migration 1764383000000), plus the rarer changes
  * queued in `analytics_pending` (contact updates, moved cases, segment changes, survey answers).
  *
- * The horizon is the oldest transaction still running (`pg_snapshot_xmin`): every transaction
+ * The horizon is the oldest transaction that may still write to this database: every transaction
  * below it has committed or rolled back, so its rows are all visible now and none can appear later.
  * Rows of transactions at or above it are left for a later fold, whatever order they commit in.
  * A long-running writing transaction therefore delays folding, but never loses a change.
+ *
+ * It is the statement snapshot's oldest running transaction (`pg_snapshot_xip`, else `xmax`),
+ * skipping those pg_stat_activity shows working in another database of the same server (a rebuild
+ * there must not stall this one); a transaction not shown there (it just ended, or its session is
+ * hidden from this role) counts as possibly ours. Transaction ids in pg_stat_activity are 32-bit,
+ * so the snapshot's 64-bit ones are compared modulo 2^32.
  */
-const HORIZON = 'pg_snapshot_xmin(pg_current_snapshot())::text::bigint';
+const HORIZON = `(
+  SELECT coalesce(
+    (SELECT min(x.id::text::bigint) FROM pg_snapshot_xip(s.snapshot) AS x(id)
+     WHERE x.id::text::bigint % 4294967296 NOT IN (
+       SELECT backend_xid::text::bigint FROM pg_stat_activity WHERE backend_xid IS NOT NULL AND datname IS DISTINCT FROM current_database())),
+    pg_snapshot_xmax(s.snapshot)::text::bigint)
+  FROM (SELECT pg_current_snapshot() AS snapshot) s)`;
 
 /**
  * Contacts and status events written by transactions from `low` on (and below `high` when given),
