@@ -23,7 +23,8 @@ function transactionQuery(text: string, values: unknown[]): QueryConfig {
   return { name, text, values };
 }
 
-class TransactionSql implements Sql {
+/** Statements of one open transaction on a client (see transactionQuery above); for code that holds its own connections. */
+export class TransactionSql implements Sql {
   constructor(private readonly client: PoolClient) {}
 
   async rows<T>(text: string, params: unknown[] = []): Promise<T[]> {

@@ -12,6 +12,7 @@ import { OffersRepository } from './data/offers.repository';
 import { QueueSettingsCache } from './data/queue-settings.cache';
 import { QueueSettingsRepository } from './data/queue-settings.repository';
 import { RoutingAgentsRepository } from './data/routing-agents.repository';
+import { RoutingConnections } from './data/routing-connections';
 import { RoutingEntriesRepository } from './data/routing-entries.repository';
 import { RoutingStatsRepository } from './data/routing-stats.repository';
 import { JobQueue } from './jobs/job-queue';
@@ -44,7 +45,7 @@ import { RoutingWork } from './routing/routing-work';
   controllers: [OffersController, RoutingAdminController, CitizenVulnerabilityController],
   providers: [
     QueueSettingsRepository, QueueSettingsCache, RoutingEntriesRepository, AgentSelectionRepository, OffersRepository,
-    RoutingAgentsRepository, RoutingStatsRepository,
+    RoutingAgentsRepository, RoutingStatsRepository, RoutingConnections,
     JobQueue, RoutingJobs, RoutingWork, CaseAdmission, PageRouter, CaseRouter, RoutingAnnouncer, RoutingSweep, OfferMaker, OfferEnding,
     AcceptOffer, RejectOffer, ExpireOffer, PresenceService, InboxPublisher, InboxGateway, QueueSettingsService, CaseMoves,
     RoutingHooks,

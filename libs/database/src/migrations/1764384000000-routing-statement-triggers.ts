@@ -12,8 +12,8 @@ const MOVES = `routing_case_moves AS (
 /**
  * The routing bookkeeping on cases and offers (capacity held per agent and channel, the waiting
  * queue's entries) moves from per-row triggers to per-statement triggers over transition tables:
- * the router writes a page of 200 offers and case moves in one statement each, and now pays one
- * set-based UPDATE per table instead of 200 single-row ones. Same rules as before; a case update
+ * the router writes a page of hundreds of offers and case moves in one statement each, and now pays one
+ * set-based UPDATE per table instead of one per row. Same rules as before; a case update
  * that changes none of status, assignee, queue or channel leaves routing alone.
  */
 export class RoutingStatementTriggers1764384000000 implements MigrationInterface {

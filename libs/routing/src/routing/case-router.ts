@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Database } from '@kontakt/database';
+import { RoutingConnections } from '../data/routing-connections';
 import type { QueuePosition } from '../data/routing-entries.repository';
 import { PageRouter } from './page-router';
 import { RoutingAnnouncer } from './routing-announcer';
@@ -22,7 +22,7 @@ export class CaseRouter {
   private busyStreak = 0;
 
   constructor(
-    private readonly db: Database,
+    private readonly connections: RoutingConnections,
     private readonly pages: PageRouter,
     private readonly announcer: RoutingAnnouncer,
     private readonly work: RoutingWork,
@@ -53,7 +53,7 @@ export class CaseRouter {
     let busy = false;
     let made = 0;
     for (let page = 0; page < pages; page++) {
-      const routed = await this.db.transaction((tx) => this.pages.route(tx, after, page));
+      const routed = await this.connections.transaction((tx) => this.pages.route(tx, after, page));
       routed.made.forEach((offer) => this.announcer.offerMade(offer));
       made += routed.made.length;
       busy ||= routed.busy;

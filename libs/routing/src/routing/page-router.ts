@@ -10,7 +10,7 @@ import { OfferMade, OfferMaker } from '../offers/offer-maker';
 import { CaseAdmission } from './case-admission';
 
 /** At most this many waiting cases are locked and matched per transaction, and new cases admitted at its start. */
-const PAGE = 200;
+const PAGE = 500;
 /** A page locks twice as many cases as the agents have room for (at least this many), doubling as a pass walks deeper. */
 const MIN_PAGE = 10;
 /** Rounds of "lock the agents the match chose, match again if the locks showed them changed"; offers go only to agents locked by then. */
