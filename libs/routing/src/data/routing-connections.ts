@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Sql } from '@kontakt/core';
-import { TransactionSql } from '@kontakt/database';
+import { CONNECTION_OPTIONS, TransactionSql } from '@kontakt/database';
 
 /** Connections of the router's own: a pass routes one page at a time, and the sweep may walk beside it. */
 const CONNECTIONS = 2;
@@ -19,7 +19,7 @@ export class RoutingConnections implements OnModuleDestroy {
 
   constructor(dataSource: DataSource) {
     const url = (dataSource.options as { url?: string }).url;
-    this.pool = new Pool({ connectionString: url, max: CONNECTIONS, application_name: 'kontakt-router' });
+    this.pool = new Pool({ connectionString: url, max: CONNECTIONS, application_name: 'kontakt-router', options: CONNECTION_OPTIONS });
     // an idle connection the server dropped is replaced on the next transaction; without a listener it would end the process
     this.pool.on('error', (error) => this.logger.warn({ event: 'routing_connection_lost', error: error.message }));
   }
