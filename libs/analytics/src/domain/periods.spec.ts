@@ -1,4 +1,4 @@
-import { dayCount, periodOf, previousMonth } from './periods';
+import { dayCount, periodOf, previousMonth, wholeMonths } from './periods';
 
 describe('report periods', () => {
   it('names a week by its Monday and a month by YYYY-MM', () => {
@@ -11,5 +11,12 @@ describe('report periods', () => {
   it('counts the days of a range and finds the month before', () => {
     expect(dayCount('2026-02-27', '2026-03-01')).toBe(3);
     expect(previousMonth('2026-01-15')).toEqual({ from: '2025-12-01', to: '2025-12-31', month: '2025-12' });
+  });
+
+  it('finds the whole months of a range, which month-grouped reports read as monthly histograms', () => {
+    expect(wholeMonths('2025-12-01', '2026-12-02')).toEqual({ first: '2025-12-01', next: '2026-12-01' });
+    expect(wholeMonths('2025-12-02', '2026-11-30')).toEqual({ first: '2026-01-01', next: '2026-12-01' });
+    expect(wholeMonths('2026-12-31', '2027-01-31')).toEqual({ first: '2027-01-01', next: '2027-02-01' });
+    expect(wholeMonths('2026-03-05', '2026-03-20')).toEqual({ first: '2026-04-01', next: '2026-03-01' });
   });
 });

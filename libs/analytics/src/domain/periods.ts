@@ -31,3 +31,19 @@ export function previousMonth(day: string): { from: string; to: string; month: s
 export function localDay(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
+
+/**
+ * The whole calendar months within `from`…`to`: from the first of `first` up to (not including) the
+ * first of `next`; `first` >= `next` when there are none.
+ */
+export function wholeMonths(from: string, to: string): { first: string; next: string } {
+  const first = from.endsWith('-01') ? from : nextMonth(from);
+  const after = iso(new Date(asUtc(to).getTime() + 86_400_000));
+  return { first, next: after.endsWith('-01') ? after : `${to.slice(0, 7)}-01` };
+}
+
+function nextMonth(day: string): string {
+  const date = asUtc(`${day.slice(0, 7)}-01`);
+  date.setUTCMonth(date.getUTCMonth() + 1);
+  return iso(date);
+}

@@ -12,6 +12,7 @@ import { AnalyticsChannelHistograms1764360000101 } from './1764360000101-analyti
 import { AnalyticsDailyHistograms1764360000102 } from './1764360000102-analytics-daily-histograms';
 import { CaseResolutions1764370000000 } from './1764370000000-case-resolutions';
 import { AnalyticsDimensionRollups1764382000000 } from './1764382000000-analytics-dimension-rollups';
+import { AnalyticsMonthlyHistograms1764382000100 } from './1764382000100-analytics-monthly-histograms';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AnalyticsDailyHistograms1764360000102,
   CaseResolutions1764370000000,
   AnalyticsDimensionRollups1764382000000,
+  AnalyticsMonthlyHistograms1764382000100,
 ];
