@@ -155,11 +155,14 @@ export class ReportFiguresRepository {
     const from = !byTopic ? fullKey(filter) : filter.topic === undefined
       ? { daily: 'analytics_dimension_daily', where: `d.dimension = 'topic' AND ${DAYS}`, params: [filter.from, filter.to] }
       : source(filter);
+    // summed per month, channel and topic id first: the join and the sort by slug then see ~800 rows, not ~22,000
     return this.db.rows(
-      `SELECT to_char(d.day, 'YYYY-MM') AS month, d.channel, t.slug AS topic, sum(d.contacts_in)::text AS contacts,
-              sum(d.cases_opened)::text AS cases
-       FROM ${from.daily} d JOIN topics t ON ${byTopic ? 't.id::text = d.value' : 't.id = d.topic_id'} WHERE ${from.where}
-       GROUP BY 1, d.channel, t.slug ORDER BY 1, d.channel, t.slug`,
+      `SELECT to_char(m.month, 'YYYY-MM') AS month, m.channel, t.slug AS topic, m.contacts::text AS contacts, m.cases::text AS cases
+       FROM (SELECT date_trunc('month', d.day::timestamp) AS month, d.channel, ${byTopic ? 'd.value' : 'd.topic_id::text'} AS topic_id,
+                    sum(d.contacts_in) AS contacts, sum(d.cases_opened) AS cases
+             FROM ${from.daily} d WHERE ${from.where} GROUP BY 1, 2, 3) m
+       JOIN topics t ON t.id::text = m.topic_id
+       ORDER BY m.month, m.channel, t.slug`,
       from.params);
   }
 }
