@@ -110,29 +110,17 @@ export class ReportFiguresRepository {
   }
 
   /**
-   * Histogram counts as one row per day (or month, or period), channel and metric with its buckets
-   * and counts: a year by day is ~4,400 rows, not ~190,000. Without a filter or with one they are read
-   * as stored (the report merges them per period): by month, the monthly histograms of the whole
+   * Histogram counts as one row per day (or month), channel and metric with its buckets and counts,
+   * read as stored; the report merges them per period. By month, the monthly histograms of the whole
    * months in the range and the daily ones of the part-months at its ends (each `day` then the first
-   * of its month); with several filters they are summed per period in PostgreSQL from the full-key
-   * histogram arrays, each `day` the first of its period. The arrays travel as comma-separated text,
-   * parsed in one pass instead of by the driver's array parser.
+   * of its month); with several filters, the full-key daily ones. The arrays travel as comma-separated
+   * text, parsed in one pass instead of by the driver's array parser.
    */
   async durations(filter: FigureFilter, grouping: Grouping): Promise<DurationHistogram[]> {
     const from = source(filter);
     const columns = `d.channel, d.metric, array_to_string(d.buckets, ',') AS buckets, array_to_string(d.cases, ',') AS cases`;
     let rows: HistogramRow[];
-    if (!from.monthly) {
-      rows = await this.db.rows<HistogramRow>(
-        `SELECT h.day::text AS day, h.channel, h.metric, array_to_string(array_agg(h.bucket ORDER BY h.bucket), ',') AS buckets,
-                array_to_string(array_agg(h.cases ORDER BY h.bucket), ',') AS cases
-         FROM (SELECT p.day, d.channel, d.metric, b.bucket, sum(b.cases) AS cases
-               FROM analytics_daily_histograms d CROSS JOIN LATERAL unnest(d.buckets, d.cases) AS b (bucket, cases)
-               CROSS JOIN LATERAL (SELECT CASE $6 WHEN 'day' THEN d.day ELSE date_trunc($6, d.day::timestamp)::date END AS day) p
-               WHERE ${from.where} GROUP BY p.day, d.channel, d.metric, b.bucket) h
-         GROUP BY h.day, h.channel, h.metric`,
-        [...from.params, grouping]);
-    } else if (grouping === 'month') {
+    if (from.monthly && grouping === 'month') {
       const { first, next } = wholeMonths(filter.from, filter.to);
       const [firstParam, nextParam] = [`$${from.params.length + 1}::date`, `$${from.params.length + 2}::date`];
       rows = await this.db.rows<HistogramRow>(
