@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel } from '@kontakt/core';
 import { Database } from '@kontakt/database';
-import { Grouping, wholeMonths } from '../domain/periods';
+import { Grouping, wholePeriods } from '../domain/periods';
 import type { DailyFigures, DurationHistogram, DurationMetric } from '../domain/report-inputs';
-import { MEASURES } from './case-facts.sql';
+import { MEASURES, periodTables } from './case-facts.sql';
 
 export interface FigureFilter {
   from: string;
@@ -15,13 +15,13 @@ export interface FigureFilter {
 
 /**
  * Where a report's rows come from and how they are selected; `$1` and `$2` are always the first and
- * last day. `monthly` (per-channel and per-dimension sources) holds the histograms per calendar
- * month, selected by `match` alone.
+ * last day. Per-channel and per-dimension sources also keep their histograms per week and month
+ * (`periodic`), selected by `match` alone.
  */
 interface Source {
   daily: string;
   histograms: string;
-  monthly?: string;
+  periodic?: keyof ReturnType<typeof periodTables>;
   match: string;
   where: string;
   params: (string | null)[];
@@ -39,7 +39,7 @@ function source(f: FigureFilter): Source {
   const given = (['topic', 'queue', 'segment'] as const).filter((dimension) => f[dimension] !== undefined);
   if (given.length === 0) {
     return {
-      daily: 'analytics_channel_daily', histograms: 'analytics_channel_histograms', monthly: 'analytics_channel_monthly_histograms',
+      daily: 'analytics_channel_daily', histograms: 'analytics_channel_histograms', periodic: 'channel',
       match: 'true', where: DAYS, params: [f.from, f.to],
     };
   }
@@ -48,7 +48,7 @@ function source(f: FigureFilter): Source {
     const value = dimension === 'segment' ? '$3' : `(SELECT id::text FROM ${dimension === 'topic' ? 'topics' : 'queues'} WHERE slug = $3)`;
     const match = `d.dimension = '${dimension}' AND d.value = ${value}`;
     return {
-      daily: 'analytics_dimension_daily', histograms: 'analytics_dimension_histograms', monthly: 'analytics_dimension_monthly_histograms',
+      daily: 'analytics_dimension_daily', histograms: 'analytics_dimension_histograms', periodic: 'dimension',
       match, where: `${match} AND ${DAYS}`, params: [f.from, f.to, f[dimension]!],
     };
   }
@@ -111,20 +111,21 @@ export class ReportFiguresRepository {
 
   /**
    * Histogram counts as one row per day (or month), channel and metric with its buckets and counts,
-   * read as stored; the report merges them per period. By month, the monthly histograms of the whole
-   * months in the range and the daily ones of the part-months at its ends (each `day` then the first
-   * of its month); with several filters, the full-key daily ones. The arrays travel as comma-separated
+   * read as stored; the report merges them per period. By week or month, the weekly or monthly
+   * histograms of the whole periods in the range and the daily ones of the part-periods at its ends
+   * (each `day` then the first of its period); with several filters, the full-key daily ones. The arrays travel as comma-separated
    * text, parsed in one pass instead of by the driver's array parser.
    */
   async durations(filter: FigureFilter, grouping: Grouping): Promise<DurationHistogram[]> {
     const from = source(filter);
     const columns = `d.channel, d.metric, array_to_string(d.buckets, ',') AS buckets, array_to_string(d.cases, ',') AS cases`;
     let rows: HistogramRow[];
-    if (from.monthly && grouping === 'month') {
-      const { first, next } = wholeMonths(filter.from, filter.to);
+    if (from.periodic && grouping !== 'day') {
+      const { first, next } = wholePeriods(filter.from, filter.to, grouping);
       const [firstParam, nextParam] = [`$${from.params.length + 1}::date`, `$${from.params.length + 2}::date`];
       rows = await this.db.rows<HistogramRow>(
-        `SELECT d.month::text AS day, ${columns} FROM ${from.monthly} d WHERE ${from.match} AND d.month >= ${firstParam} AND d.month < ${nextParam}
+        `SELECT d.${grouping}::text AS day, ${columns} FROM ${periodTables(grouping)[from.periodic]} d
+         WHERE ${from.match} AND d.${grouping} >= ${firstParam} AND d.${grouping} < ${nextParam}
          UNION ALL
          SELECT d.day::text AS day, ${columns} FROM ${from.histograms} d WHERE ${from.where} AND (d.day < ${firstParam} OR d.day >= ${nextParam})`,
         [...from.params, first, next]);

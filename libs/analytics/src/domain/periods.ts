@@ -33,17 +33,16 @@ export function localDay(at: Date, timeZone: string): string {
 }
 
 /**
- * The whole calendar months within `from`…`to`: from the first of `first` up to (not including) the
- * first of `next`; `first` >= `next` when there are none.
+ * The whole weeks (Monday to Sunday) or calendar months within `from`…`to`: from `first` up to (not
+ * including) `next`, both the first day of a period; `first` >= `next` when there are none.
  */
-export function wholeMonths(from: string, to: string): { first: string; next: string } {
-  const first = from.endsWith('-01') ? from : nextMonth(from);
-  const after = iso(new Date(asUtc(to).getTime() + 86_400_000));
-  return { first, next: after.endsWith('-01') ? after : `${to.slice(0, 7)}-01` };
+export function wholePeriods(from: string, to: string, unit: 'week' | 'month'): { first: string; next: string } {
+  const start = (day: string) => (unit === 'month' ? `${day.slice(0, 7)}-01` : periodOf(day, 'week'));
+  const first = start(from) === from ? from : start(addDays(start(from), unit === 'week' ? 7 : 32));
+  const after = addDays(to, 1);
+  return { first, next: start(after) === after ? after : start(to) };
 }
 
-function nextMonth(day: string): string {
-  const date = asUtc(`${day.slice(0, 7)}-01`);
-  date.setUTCMonth(date.getUTCMonth() + 1);
-  return iso(date);
+function addDays(day: string, days: number): string {
+  return iso(new Date(asUtc(day).getTime() + days * 86_400_000));
 }

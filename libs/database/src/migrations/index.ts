@@ -13,6 +13,7 @@ import { AnalyticsDailyHistograms1764360000102 } from './1764360000102-analytics
 import { CaseResolutions1764370000000 } from './1764370000000-case-resolutions';
 import { AnalyticsDimensionRollups1764382000000 } from './1764382000000-analytics-dimension-rollups';
 import { AnalyticsMonthlyHistograms1764382000100 } from './1764382000100-analytics-monthly-histograms';
+import { AnalyticsWeeklyHistograms1764382000200 } from './1764382000200-analytics-weekly-histograms';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   CaseResolutions1764370000000,
   AnalyticsDimensionRollups1764382000000,
   AnalyticsMonthlyHistograms1764382000100,
+  AnalyticsWeeklyHistograms1764382000200,
 ];
