@@ -110,11 +110,12 @@ export class ReportFiguresRepository {
   }
 
   /**
-   * Histogram counts as one row per day (or month), channel and metric with its buckets and counts,
-   * read as stored; the report merges them per period. By week or month, the weekly or monthly
-   * histograms of the whole periods in the range and the daily ones of the part-periods at its ends
-   * (each `day` then the first of its period); with several filters, the full-key daily ones. The arrays travel as comma-separated
-   * text, parsed in one pass instead of by the driver's array parser.
+   * Histogram counts as one row per day (or week or month), channel and metric with its buckets and
+   * counts, read as stored; the report merges them per period. By week or month, the weekly or
+   * monthly histograms of the whole periods in the range and the daily ones of the part-periods at
+   * its ends (each `day` then the first of its period); with several filters, the full-key daily
+   * ones. The arrays travel as comma-separated text, parsed in one pass instead of by the driver's
+   * array parser.
    */
   async durations(filter: FigureFilter, grouping: Grouping): Promise<DurationHistogram[]> {
     const from = source(filter);
