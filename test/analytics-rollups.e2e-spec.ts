@@ -25,6 +25,10 @@ async function snapshot(history: History) {
     channelHistograms: await history.query('SELECT * FROM analytics_channel_histograms ORDER BY day, channel, metric'),
     dimensionDaily: await history.query('SELECT * FROM analytics_dimension_daily ORDER BY dimension, value, day, channel'),
     dimensionHistograms: await history.query('SELECT * FROM analytics_dimension_histograms ORDER BY dimension, value, day, channel, metric'),
+    channelMonths: await history.query('SELECT * FROM analytics_channel_monthly_histograms ORDER BY month, channel, metric'),
+    dimensionMonths: await history.query('SELECT * FROM analytics_dimension_monthly_histograms ORDER BY dimension, value, month, channel, metric'),
+    channelWeeks: await history.query('SELECT * FROM analytics_channel_weekly_histograms ORDER BY week, channel, metric'),
+    dimensionWeeks: await history.query('SELECT * FROM analytics_dimension_weekly_histograms ORDER BY dimension, value, week, channel, metric'),
   };
 }
 

@@ -136,6 +136,17 @@ describe('channel-cost analytics', () => {
     expect(residents.totals).toMatchObject({ contacts: 3, firstResponseMedianSeconds: 7424 });
   });
 
+  it('gives the same totals by day, week and month, whole periods read from the summed histograms or not', async () => {
+    for (const range of [MARCH, { from: '2026-02-01', to: '2026-03-31' }, { from: '2026-03-02', to: '2026-03-12' }, { from: '2026-03-01', to: '2026-03-29' }]) {
+      const [byDay, byWeek, byMonth] = await Promise.all(['day', 'week', 'month'].map(async (groupBy) => (await report({ ...range, groupBy })).body));
+      expect(byWeek.totals).toEqual(byDay.totals);
+      expect(byMonth.totals).toEqual(byDay.totals);
+    }
+    const march = (await report({ ...MARCH, groupBy: 'week' })).body;
+    // the week of Monday 2 March holds a1 and a2: first responses after 7,200 s and 88,200 s
+    expect(march.periods.find((p: { period: string }) => p.period === '2026-03-02')).toMatchObject({ firstResponseMedianSeconds: 7424, firstResponseP90Seconds: 88494 });
+  });
+
   it('says which cost model produced each figure under activity-based costing', async () => {
     const { body } = await report({ ...MARCH, costModel: 'activity' });
     const byChannel = Object.fromEntries(body.rows.map((r: { channel: string }) => [r.channel, r]));

@@ -6,14 +6,17 @@
  * administrator and times each report query end to end over HTTP: a year by month, week and day,
  * with a baseline, with each filter, activity-based costing, the CSV and XLSX exports, open data
  * and the dashboard page. Each query runs --runs times after two warm-up calls; p50, p95 and max
- * are printed beside GET /health measured in the same run (the floor of an HTTP round trip), and
- * written to bench/results/reports-<time>.json.
+ * are printed beside GET /health measured in the same run (the floor of an HTTP round trip), with
+ * the CPU time per request of the server process and of the database's PostgreSQL backends (from
+ * /proc, so less skewed than wall time by other work on a shared machine), and written to
+ * bench/results/reports-<time>.json.
  *
  * Flags: --database NAME (kontakt_bench)  --runs 30
  */
 const { mkdirSync, writeFileSync } = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { readFileSync } = require('node:fs');
 const { Client } = require('pg');
 const { startServer } = require('../intake/server-process');
 
@@ -41,7 +44,26 @@ function databaseUrl(name) {
 
 const quantile = (sorted, q) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 
-async function time(url, headers, runs) {
+const MS_PER_TICK = 10; // USER_HZ 100 on Linux
+
+/** utime + stime of a process in ms, 0 once it has exited. */
+function cpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * MS_PER_TICK;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU ms so far of the server process and of the given database's backends other than the probe's own. */
+async function cpuNow(serverPid, db) {
+  const { rows } = await db.query('SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()');
+  return { server: cpuMs(serverPid), pids: rows.map((r) => r.pid), postgres: rows.reduce((n, r) => n + cpuMs(r.pid), 0) };
+}
+
+async function time(url, headers, runs, cpu) {
   const once = async () => {
     const started = process.hrtime.bigint();
     const response = await fetch(url, { headers });
@@ -51,6 +73,7 @@ async function time(url, headers, runs) {
   };
   await once();
   await once();
+  const before = await cpu();
   const samples = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
@@ -58,8 +81,13 @@ async function time(url, headers, runs) {
     samples.push(sample.ms);
     bytes = sample.bytes;
   }
+  const serverCpu = cpuMs(before.serverPid) - before.server;
+  const postgresCpu = before.pids.reduce((n, pid) => n + cpuMs(pid), 0) - before.postgres;
   samples.sort((a, b) => a - b);
-  return { p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), max: samples.at(-1), bytes };
+  return {
+    p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), max: samples.at(-1), bytes,
+    serverCpuMs: serverCpu / runs, postgresCpuMs: postgresCpu / runs,
+  };
 }
 
 async function main() {
@@ -72,7 +100,6 @@ async function main() {
     (SELECT count(*) FROM analytics_channel_daily)::bigint AS channel_rows, (SELECT count(*) FROM analytics_dimension_daily)::bigint AS dimension_rows,
     (SELECT count(*) FROM analytics_dimension_histograms)::bigint AS dimension_histogram_rows, (SELECT min(day)::text FROM analytics_daily) AS first_day,
     (SELECT max(day)::text FROM analytics_daily) AS last_day`)).rows[0];
-  await db.end();
   if (Number(facts.rollup_rows) === 0) throw new Error(`${options.database} has no rollups: run npm run bench:seed first`);
   process.stdout.write(`${Number(facts.contacts).toLocaleString('en')} contacts, ${facts.rollup_rows} rollup rows, ${facts.duration_rows} histogram bucket rows `
     + `(${facts.histogram_rows} as arrays), ${facts.channel_rows} per-channel rows, ${facts.dimension_rows} per-dimension rows `
@@ -101,12 +128,14 @@ async function main() {
       ['open data, year', `/api/v1/reports/open-data?${q(base)}`],
       ['dashboard page, year by month', `/reports/channel-costs?${q({ ...base, ...baseline, groupBy: 'month' })}`],
     ];
-    const health = await time(`${server.url}/health`, {}, options.runs);
+    const cpu = async () => ({ serverPid: server.pid, ...(await cpuNow(server.pid, db)) });
+    const health = await time(`${server.url}/health`, {}, options.runs, cpu);
     const results = [];
     for (const [name, pathAndQuery] of queries) {
-      const figures = await time(`${server.url}${pathAndQuery}`, headers, options.runs);
+      const figures = await time(`${server.url}${pathAndQuery}`, headers, options.runs, cpu);
       results.push({ name, ...figures });
-      process.stdout.write(`  ${name.padEnd(36)} p50 ${figures.p50.toFixed(1).padStart(7)} ms  p95 ${figures.p95.toFixed(1).padStart(7)} ms  max ${figures.max.toFixed(1).padStart(7)} ms  ${figures.bytes} bytes\n`);
+      process.stdout.write(`  ${name.padEnd(36)} p50 ${figures.p50.toFixed(1).padStart(7)} ms  p95 ${figures.p95.toFixed(1).padStart(7)} ms  max ${figures.max.toFixed(1).padStart(7)} ms  `
+        + `cpu server ${figures.serverCpuMs.toFixed(0).padStart(4)} ms + postgres ${figures.postgresCpuMs.toFixed(0).padStart(4)} ms  ${figures.bytes} bytes\n`);
     }
     process.stdout.write(`  ${'GET /health (baseline)'.padEnd(36)} p50 ${health.p50.toFixed(1).padStart(7)} ms  p95 ${health.p95.toFixed(1).padStart(7)} ms\n`);
     const worst = results.reduce((a, b) => (b.p95 > a.p95 ? b : a));
@@ -117,6 +146,7 @@ async function main() {
     writeFileSync(path.join(dir, `reports-${result.at.replace(/[:.]/g, '-')}.json`), JSON.stringify(result, null, 2));
   } finally {
     await server.stop();
+    await db.end();
   }
 }
 

@@ -151,3 +151,35 @@ export const dimensionRollupsFromRollupsSql = (keysJoin: string) => [`
         FROM analytics_daily_durations d CROSS JOIN LATERAL ${DIMENSIONS} ${keysJoin}
         GROUP BY x.dimension, x.value, d.day, d.channel, d.metric, d.bucket) b
   GROUP BY b.dimension, b.value, b.day, b.channel, b.metric`];
+
+/** Calendar periods whose duration histograms are also kept summed: ISO weeks (from Monday) and months. */
+export const PERIOD_UNITS = ['week', 'month'] as const;
+export type PeriodUnit = (typeof PERIOD_UNITS)[number];
+
+/** The per-channel and per-dimension histogram tables of a period unit; their period column is named after it. */
+export const periodTables = (unit: PeriodUnit) => ({ channel: `analytics_channel_${unit}ly_histograms`, dimension: `analytics_dimension_${unit}ly_histograms` });
+
+/** The (period, channel) keys of the days and channels given as $1 and $2, and the (dimension, value, period, channel) keys of the full keys $1…$5. */
+export const periodKeys = (unit: PeriodUnit) => ({
+  channel: `SELECT DISTINCT date_trunc('${unit}', k.day::timestamp)::date AS ${unit}, k.channel FROM unnest($1::date[], $2::text[]) AS k (day, channel)`,
+  dimension: `SELECT DISTINCT k.dimension, k.value, date_trunc('${unit}', k.day::timestamp)::date AS ${unit}, k.channel FROM (${DIMENSION_KEYS}) k`,
+});
+
+/**
+ * Per week or month histograms (what week- and month-grouped reports read for whole periods) summed
+ * from the daily per-channel and per-dimension histograms; `channelJoin` and `dimensionJoin` restrict
+ * the daily rows `h` to the touched periods (empty in the rebuild).
+ */
+export const periodHistogramsSql = (unit: PeriodUnit, channelJoin: string, dimensionJoin: string) => [`
+  INSERT INTO ${periodTables(unit).channel} (${unit}, channel, metric, buckets, cases)
+  SELECT b.period, b.channel, b.metric, array_agg(b.bucket ORDER BY b.bucket), array_agg(b.cases ORDER BY b.bucket)
+  FROM (SELECT date_trunc('${unit}', h.day::timestamp)::date AS period, h.channel, h.metric, x.bucket, sum(x.cases)::bigint AS cases
+        FROM analytics_channel_histograms h ${channelJoin} CROSS JOIN LATERAL unnest(h.buckets, h.cases) AS x (bucket, cases)
+        GROUP BY 1, 2, 3, 4) b
+  GROUP BY b.period, b.channel, b.metric`, `
+  INSERT INTO ${periodTables(unit).dimension} (dimension, value, ${unit}, channel, metric, buckets, cases)
+  SELECT b.dimension, b.value, b.period, b.channel, b.metric, array_agg(b.bucket ORDER BY b.bucket), array_agg(b.cases ORDER BY b.bucket)
+  FROM (SELECT h.dimension, h.value, date_trunc('${unit}', h.day::timestamp)::date AS period, h.channel, h.metric, x.bucket, sum(x.cases)::bigint AS cases
+        FROM analytics_dimension_histograms h ${dimensionJoin} CROSS JOIN LATERAL unnest(h.buckets, h.cases) AS x (bucket, cases)
+        GROUP BY 1, 2, 3, 4, 5, 6) b
+  GROUP BY b.dimension, b.value, b.period, b.channel, b.metric`];

@@ -4,7 +4,7 @@ import { Database } from '@kontakt/database';
 import { countChangedCases, foldedEverything, takeChangedCases } from './changed-cases';
 import {
   caseFactsSql, channelRollupsFromRollupsSql, DIMENSION_KEYS, dimensionRollupsFromRollupsSql, durationsFromFactsSql, FACT_COLUMNS,
-  histogramsFromDurationsSql, rollupFromFactsSql,
+  histogramsFromDurationsSql, PERIOD_UNITS, periodHistogramsSql, periodKeys, periodTables, rollupFromFactsSql,
 } from './case-facts.sql';
 
 /**
@@ -84,6 +84,19 @@ export class RollupsRepository {
     }
     const dimensionJoin = `JOIN (${DIMENSION_KEYS}) k ON (k.dimension, k.value, k.day, k.channel) = (x.dimension, x.value, d.day, d.channel)`;
     for (const sql of dimensionRollupsFromRollupsSql(dimensionJoin)) await tx.rows(sql, params);
+    for (const unit of PERIOD_UNITS) {
+      const keys = periodKeys(unit);
+      const tables = periodTables(unit);
+      await tx.rows(`DELETE FROM ${tables.channel} t USING (${keys.channel}) k WHERE (t.${unit}, t.channel) = (k.${unit}, k.channel)`, channelParams);
+      await tx.rows(`DELETE FROM ${tables.dimension} t USING (${keys.dimension}) k
+                     WHERE (t.dimension, t.value, t.${unit}, t.channel) = (k.dimension, k.value, k.${unit}, k.channel)`, params);
+      const within = `h.day >= k.${unit} AND h.day < k.${unit} + interval '1 ${unit}'`;
+      const [channelPeriods, dimensionPeriods] = periodHistogramsSql(unit,
+        `JOIN (${keys.channel}) k ON k.channel = h.channel AND ${within}`,
+        `JOIN (${keys.dimension}) k ON (k.dimension, k.value, k.channel) = (h.dimension, h.value, h.channel) AND ${within}`);
+      await tx.rows(channelPeriods, channelParams);
+      await tx.rows(dimensionPeriods, params);
+    }
   }
 
   /**
@@ -97,7 +110,8 @@ export class RollupsRepository {
       await tx.rows(`SET LOCAL work_mem = '256MB'`);
       await foldedEverything(tx);
       await tx.rows(`TRUNCATE analytics_case_facts, analytics_daily, analytics_daily_durations, analytics_daily_histograms, analytics_channel_daily,
-        analytics_channel_histograms, analytics_dimension_daily, analytics_dimension_histograms`);
+        analytics_channel_histograms, analytics_dimension_daily, analytics_dimension_histograms,
+        ${PERIOD_UNITS.flatMap((unit) => Object.values(periodTables(unit))).join(', ')}`);
       const facts = await tx.rows<{ n: number }>(
         `WITH inserted AS (INSERT INTO analytics_case_facts (${FACT_COLUMNS}) ${caseFactsSql('$1::uuid[] IS NULL')} RETURNING 1)
          SELECT count(*)::int AS n FROM inserted`, [null, timeZone]);
@@ -106,9 +120,10 @@ export class RollupsRepository {
       await tx.rows(histogramsFromDurationsSql(''));
       for (const sql of channelRollupsFromRollupsSql('')) await tx.rows(sql);
       for (const sql of dimensionRollupsFromRollupsSql('')) await tx.rows(sql);
+      for (const unit of PERIOD_UNITS) for (const sql of periodHistogramsSql(unit, '', '')) await tx.rows(sql);
       // the planner needs fresh statistics to aggregate a year of rollups by hash instead of a sort spilled to disk
       await tx.rows(`ANALYZE analytics_daily, analytics_daily_durations, analytics_daily_histograms, analytics_channel_daily, analytics_channel_histograms,
-        analytics_dimension_daily, analytics_dimension_histograms`);
+        analytics_dimension_daily, analytics_dimension_histograms, ${PERIOD_UNITS.flatMap((unit) => Object.values(periodTables(unit))).join(', ')}`);
       const rows = await tx.one<{ n: number }>('SELECT count(*)::int AS n FROM analytics_daily');
       return { facts: facts[0].n, rollupRows: rows!.n };
     });

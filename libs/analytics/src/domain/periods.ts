@@ -31,3 +31,18 @@ export function previousMonth(day: string): { from: string; to: string; month: s
 export function localDay(at: Date, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
+
+/**
+ * The whole weeks (Monday to Sunday) or calendar months within `from`…`to`: from `first` up to (not
+ * including) `next`, both the first day of a period; `first` >= `next` when there are none.
+ */
+export function wholePeriods(from: string, to: string, unit: 'week' | 'month'): { first: string; next: string } {
+  const start = (day: string) => (unit === 'month' ? `${day.slice(0, 7)}-01` : periodOf(day, 'week'));
+  const first = start(from) === from ? from : start(addDays(start(from), unit === 'week' ? 7 : 32));
+  const after = addDays(to, 1);
+  return { first, next: start(after) === after ? after : start(to) };
+}
+
+function addDays(day: string, days: number): string {
+  return iso(new Date(asUtc(day).getTime() + days * 86_400_000));
+}

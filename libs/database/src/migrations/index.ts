@@ -17,6 +17,8 @@ import { AnalyticsDimensionRollups1764382000000 } from './1764382000000-analytic
 import { AnalyticsWatermark1764383000000 } from './1764383000000-analytics-watermark';
 import { RoutingStatementTriggers1764384000000 } from './1764384000000-routing-statement-triggers';
 import { CitizenVulnerability1764384000001 } from './1764384000001-citizen-vulnerability';
+import { AnalyticsMonthlyHistograms1764382000100 } from './1764382000100-analytics-monthly-histograms';
+import { AnalyticsWeeklyHistograms1764382000200 } from './1764382000200-analytics-weekly-histograms';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -36,6 +38,8 @@ export const MIGRATIONS = [
   CaseReadMarkers1764381000000,
   ReplyTemplates1764381000001,
   AnalyticsDimensionRollups1764382000000,
+  AnalyticsMonthlyHistograms1764382000100,
+  AnalyticsWeeklyHistograms1764382000200,
   AnalyticsWatermark1764383000000,
   RoutingStatementTriggers1764384000000,
   CitizenVulnerability1764384000001,
