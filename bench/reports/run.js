@@ -123,6 +123,8 @@ async function main() {
       ['year by month, topic affald', `/api/v1/reports/channel-costs?${q({ ...base, groupBy: 'month', topic: 'affald' })}`],
       ['year by month, queue borgerservice', `/api/v1/reports/channel-costs?${q({ ...base, groupBy: 'month', queue: 'borgerservice' })}`],
       ['year by month, segment business', `/api/v1/reports/channel-costs?${q({ ...base, groupBy: 'month', segment: 'business' })}`],
+      ['year by month, topic + segment', `/api/v1/reports/channel-costs?${q({ ...base, groupBy: 'month', topic: 'affald', segment: 'business' })}`],
+      ['year by day, queue + segment', `/api/v1/reports/channel-costs?${q({ ...base, groupBy: 'day', queue: 'borgerservice', segment: 'resident' })}`],
       ['year by week, CSV channels', `/api/v1/reports/channel-costs?${q({ ...base, groupBy: 'week', format: 'csv', table: 'channels' })}`],
       ['year by month, XLSX', `/api/v1/reports/channel-costs?${q({ ...base, ...baseline, groupBy: 'month', format: 'xlsx' })}`],
       ['open data, year', `/api/v1/reports/open-data?${q(base)}`],
