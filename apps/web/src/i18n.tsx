@@ -104,7 +104,7 @@ const da = {
   queue: 'Kø',
   error: 'Noget gik galt',
   close: 'Luk',
-  channels: { webform: 'Webformular', email: 'E-mail', sms: 'SMS', phone: 'Telefon', post: 'Brev' } as Record<string, string>,
+  channels: { webform: 'Webformular', email: 'E-mail', sms: 'SMS', phone: 'Telefon', post: 'Brev', counter: 'Skranke' } as Record<string, string>,
   statuses: {
     new: 'Ny', queued: 'I kø', offered: 'Tilbudt', assigned: 'Tildelt', waiting_on_citizen: 'Afventer borger', resolved: 'Afsluttet', closed: 'Lukket',
   } as Record<string, string>,
@@ -121,7 +121,6 @@ const da = {
   queuesTab: 'Køer og åbningstider',
   phoneTab: 'Telefonnumre og telefonmenu',
   costsTab: 'Kanalpriser',
-  counterChannel: 'Skranke',
   languagesSpoken: 'Sprogkundskaber',
   languageNames: { da: 'Dansk', en: 'Engelsk' } as Record<string, string>,
   actions: 'Handlinger',
@@ -335,7 +334,7 @@ const en: Dictionary = {
   queue: 'Queue',
   error: 'Something went wrong',
   close: 'Close',
-  channels: { webform: 'Web form', email: 'Email', sms: 'SMS', phone: 'Phone', post: 'Letter' },
+  channels: { webform: 'Web form', email: 'Email', sms: 'SMS', phone: 'Phone', post: 'Letter', counter: 'Counter' },
   statuses: {
     new: 'New', queued: 'Queued', offered: 'Offered', assigned: 'Assigned', waiting_on_citizen: 'Waiting on citizen', resolved: 'Resolved', closed: 'Closed',
   },
@@ -352,7 +351,6 @@ const en: Dictionary = {
   queuesTab: 'Queues and business hours',
   phoneTab: 'Phone numbers and menu',
   costsTab: 'Channel unit costs',
-  counterChannel: 'Counter',
   languagesSpoken: 'Languages spoken',
   languageNames: { da: 'Danish', en: 'English' },
   actions: 'Actions',

@@ -48,5 +48,5 @@ export function FeedbackLine({ feedback }: { feedback: Feedback }) {
 
 export function useChannelName() {
   const { t } = useT();
-  return (channel: string) => t.channels[channel] ?? (channel === 'counter' ? t.counterChannel : channel);
+  return (channel: string) => t.channels[channel] ?? channel;
 }
