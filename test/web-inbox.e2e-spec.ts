@@ -164,7 +164,9 @@ requireOrSkip(hasChromium, 'Chromium (/usr/bin/chromium)')('the inbox: unread ma
     it('a supervisor writes a template on the administration screen, whose only tab for them is the templates', async () => {
       const { context, page } = await signIn(browser, server, supervisor, '/app/admin');
       try {
-        expect(await page.getByRole('navigation', { name: 'Administrationsområder' }).getByRole('link').allTextContents()).toEqual(['Svarskabeloner']);
+        const tabs = page.getByRole('navigation', { name: 'Administrationsområder' }).getByRole('link');
+        await tabs.first().waitFor();
+        expect(await tabs.allTextContents()).toEqual(['Svarskabeloner']);
         const form = page.locator('form.template-form').last();
         await form.getByLabel('Titel (dansk)').fill('Telefontid');
         await form.getByLabel('Titel (engelsk)').fill('Phone hours');

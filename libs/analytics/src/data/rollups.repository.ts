@@ -8,11 +8,12 @@ import {
 } from './case-facts.sql';
 
 /**
- * Advisory lock "analytics fold" (0x4b4d = "KM", 0x414e = "AN"): one process at a time folds pending
- * cases into the rollups or rebuilds them, so rollup rows are only ever written by that one
- * transaction and intake never waits on them.
+ * Advisory lock "analytics fold" (class 0x4b41 = "KA", Kontakt analytics — mailboxes hold class "KM";
+ * key 0x414e = "AN"): one process at a time folds pending cases into the rollups or rebuilds them, so
+ * rollup rows are only ever written by that one transaction and intake never waits on them.
  */
-const FOLD_LOCK = 'SELECT pg_try_advisory_xact_lock(19277, 16718) AS locked';
+const FOLD_LOCK_KEY = '19265, 16718';
+const FOLD_LOCK = `SELECT pg_try_advisory_xact_lock(${FOLD_LOCK_KEY}) AS locked`;
 
 interface RollupKey {
   day: string;
@@ -105,7 +106,7 @@ export class RollupsRepository {
    */
   rebuild(timeZone: string): Promise<{ facts: number; rollupRows: number }> {
     return this.db.transaction(async (tx) => {
-      await tx.rows('SELECT pg_advisory_xact_lock(19277, 16718)');
+      await tx.rows(`SELECT pg_advisory_xact_lock(${FOLD_LOCK_KEY})`);
       // a year of 10 M contacts sorts and hashes millions of rows per step: in memory, not spilled to disk in 4 MB pieces
       await tx.rows(`SET LOCAL work_mem = '256MB'`);
       await foldedEverything(tx);
