@@ -90,18 +90,48 @@ export const MEASURES = [
 
 /** Rollup rows (and duration histograms) from the facts joined to `keys`, a relation of (day, channel, topic_id, queue_id, segment). */
 export const rollupFromFactsSql = (keysJoin: string) => `
-  INSERT INTO analytics_daily (day, channel, topic_id, queue_id, segment, ${MEASURES.join(', ')})
-  SELECT f.day, f.channel, f.topic_id, f.queue_id, f.segment, ${MEASURES.map((m) => `sum(f.${m})`).join(', ')}
+  INSERT INTO analytics_daily (day, channel, topic_id, queue_id, segment, facts, ${MEASURES.join(', ')})
+  SELECT f.day, f.channel, f.topic_id, f.queue_id, f.segment, count(*), ${MEASURES.map((m) => `sum(f.${m})`).join(', ')}
   FROM analytics_case_facts f ${keysJoin}
   GROUP BY f.day, f.channel, f.topic_id, f.queue_id, f.segment`;
+
+const DURATION_METRICS = `CROSS JOIN LATERAL (VALUES ('first_response', f.first_response_bucket), ('resolution', f.resolution_bucket)) AS m (metric, bucket)`;
 
 export const durationsFromFactsSql = (keysJoin: string) => `
   INSERT INTO analytics_daily_durations (day, channel, topic_id, queue_id, segment, metric, bucket, cases)
   SELECT f.day, f.channel, f.topic_id, f.queue_id, f.segment, m.metric, m.bucket, count(*)
   FROM analytics_case_facts f ${keysJoin}
-  CROSS JOIN LATERAL (VALUES ('first_response', f.first_response_bucket), ('resolution', f.resolution_bucket)) AS m (metric, bucket)
+  ${DURATION_METRICS}
   WHERE m.bucket IS NOT NULL
   GROUP BY f.day, f.channel, f.topic_id, f.queue_id, f.segment, m.metric, m.bucket`;
+
+/**
+ * Adds (`sign` 1) or subtracts (-1) the facts of the cases in $1 to or from the full-key rollups and
+ * duration counts: the fold takes a changed case's old facts out and puts its new ones in, in
+ * proportion to the change; rows left with no fact are removed by `emptyRollupsSql`.
+ */
+export const rollupDeltaSqls = (sign: 1 | -1) => [`
+  INSERT INTO analytics_daily AS d (day, channel, topic_id, queue_id, segment, facts, ${MEASURES.join(', ')})
+  SELECT f.day, f.channel, f.topic_id, f.queue_id, f.segment, ${sign} * count(*), ${MEASURES.map((m) => `${sign} * sum(f.${m})`).join(', ')}
+  FROM analytics_case_facts f WHERE f.case_id = ANY($1::uuid[])
+  GROUP BY f.day, f.channel, f.topic_id, f.queue_id, f.segment
+  ON CONFLICT (day, channel, topic_id, queue_id, segment) DO UPDATE SET
+    facts = d.facts + excluded.facts, ${MEASURES.map((m) => `${m} = d.${m} + excluded.${m}`).join(', ')}`, `
+  INSERT INTO analytics_daily_durations AS d (day, channel, topic_id, queue_id, segment, metric, bucket, cases)
+  SELECT f.day, f.channel, f.topic_id, f.queue_id, f.segment, m.metric, m.bucket, ${sign} * count(*)
+  FROM analytics_case_facts f
+  ${DURATION_METRICS}
+  WHERE f.case_id = ANY($1::uuid[]) AND m.bucket IS NOT NULL
+  GROUP BY f.day, f.channel, f.topic_id, f.queue_id, f.segment, m.metric, m.bucket
+  ON CONFLICT (day, channel, topic_id, queue_id, segment, metric, bucket) DO UPDATE SET cases = d.cases + excluded.cases`];
+
+/** Full-key rollup rows and duration counts of the keys `keys` that no fact is left in. */
+export const emptyRollupsSqls = (keys: string) => [
+  `DELETE FROM analytics_daily t USING (${keys}) k
+   WHERE (t.day, t.channel, t.topic_id, t.queue_id, t.segment) = (k.day, k.channel, k.topic_id, k.queue_id, k.segment) AND t.facts = 0`,
+  `DELETE FROM analytics_daily_durations t USING (${keys}) k
+   WHERE (t.day, t.channel, t.topic_id, t.queue_id, t.segment) = (k.day, k.channel, k.topic_id, k.queue_id, k.segment) AND t.cases = 0`,
+];
 
 /** Full-key histograms as bucket and count arrays (what filtered reports read), from the row-per-bucket ones of `keysJoin`. */
 export const histogramsFromDurationsSql = (keysJoin: string) => `

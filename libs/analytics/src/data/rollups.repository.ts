@@ -3,8 +3,8 @@ import type { Sql } from '@kontakt/core';
 import { Database } from '@kontakt/database';
 import { countChangedCases, foldedEverything, takeChangedCases } from './changed-cases';
 import {
-  caseFactsSql, channelRollupsFromRollupsSql, DIMENSION_KEYS, dimensionRollupsFromRollupsSql, durationsFromFactsSql, FACT_COLUMNS,
-  histogramsFromDurationsSql, PERIOD_UNITS, periodHistogramsSql, periodKeys, periodTables, rollupFromFactsSql,
+  caseFactsSql, channelRollupsFromRollupsSql, DIMENSION_KEYS, dimensionRollupsFromRollupsSql, durationsFromFactsSql, emptyRollupsSqls, FACT_COLUMNS,
+  histogramsFromDurationsSql, PERIOD_UNITS, periodHistogramsSql, periodKeys, periodTables, rollupDeltaSqls, rollupFromFactsSql,
 } from './case-facts.sql';
 
 /**
@@ -23,9 +23,8 @@ interface RollupKey {
   segment: string;
 }
 
-const KEYS_JOIN = `JOIN (SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::uuid[], $4::uuid[], $5::text[])
-                     AS k (day, channel, topic_id, queue_id, segment)) k
-                   USING (day, channel, topic_id, queue_id, segment)`;
+const FULL_KEYS = `SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::uuid[], $4::uuid[], $5::text[]) AS k (day, channel, topic_id, queue_id, segment)`;
+const KEYS_JOIN = `JOIN (${FULL_KEYS}) k USING (day, channel, topic_id, queue_id, segment)`;
 
 const CHANNEL_KEYS = `SELECT DISTINCT * FROM unnest($1::date[], $2::text[]) AS k (day, channel)`;
 
@@ -37,7 +36,9 @@ export class RollupsRepository {
   /**
    * Folds one batch of changed cases (changed-cases.ts), with the citizen's other cases that have an inbound contact
    * within 7 days after one of their resolutions (whether that contact is a re-contact depends on
-   * them): their facts are replaced and the rollup rows they touch are summed again from the facts. One transaction; returns
+   * them): their old facts are subtracted from the full-key rollups, replaced, and the new ones added (work in
+   * proportion to the change, not to the day's volume); the per-channel, per-dimension and period
+   * rows of the keys they touch are summed again from those rollups. One transaction; returns
    * whether more changes wait than the batch of `limit` took, or null when another process holds the fold lock.
    */
   foldPending(limit: number, timeZone: string): Promise<{ more: boolean } | null> {
@@ -58,21 +59,19 @@ export class RollupsRepository {
   }
 
   private async refold(tx: Sql, caseIds: string[], timeZone: string): Promise<void> {
+    for (const sql of rollupDeltaSqls(-1)) await tx.rows(sql, [caseIds]);
     const old = await tx.rows<RollupKey>(
       `DELETE FROM analytics_case_facts WHERE case_id = ANY($1::uuid[]) RETURNING day::text, channel, topic_id, queue_id, segment`, [caseIds]);
     const fresh = await tx.rows<RollupKey>(
       `INSERT INTO analytics_case_facts (${FACT_COLUMNS}) ${caseFactsSql('cs.id = ANY($1::uuid[])')}
        RETURNING day::text, channel, topic_id, queue_id, segment`, [caseIds, timeZone]);
+    for (const sql of rollupDeltaSqls(1)) await tx.rows(sql, [caseIds]);
     const keys = [...old, ...fresh];
     if (keys.length === 0) return;
     const params = [keys.map((k) => k.day), keys.map((k) => k.channel), keys.map((k) => k.topic_id), keys.map((k) => k.queue_id), keys.map((k) => k.segment)];
-    for (const table of ['analytics_daily', 'analytics_daily_durations', 'analytics_daily_histograms']) {
-      await tx.rows(`DELETE FROM ${table} t USING (SELECT DISTINCT * FROM unnest($1::date[], $2::text[], $3::uuid[], $4::uuid[], $5::text[])
-                       AS k (day, channel, topic_id, queue_id, segment)) k
-                     WHERE (t.day, t.channel, t.topic_id, t.queue_id, t.segment) = (k.day, k.channel, k.topic_id, k.queue_id, k.segment)`, params);
-    }
-    await tx.rows(rollupFromFactsSql(KEYS_JOIN), params);
-    await tx.rows(durationsFromFactsSql(KEYS_JOIN), params);
+    for (const sql of emptyRollupsSqls(FULL_KEYS)) await tx.rows(sql, params);
+    await tx.rows(`DELETE FROM analytics_daily_histograms t USING (${FULL_KEYS}) k
+                   WHERE (t.day, t.channel, t.topic_id, t.queue_id, t.segment) = (k.day, k.channel, k.topic_id, k.queue_id, k.segment)`, params);
     await tx.rows(histogramsFromDurationsSql(KEYS_JOIN), params);
     const channelParams = params.slice(0, 2);
     for (const table of ['analytics_channel_daily', 'analytics_channel_histograms']) {

@@ -17,6 +17,7 @@ import { AnalyticsDimensionRollups1764382000000 } from './1764382000000-analytic
 import { AnalyticsWatermark1764383000000 } from './1764383000000-analytics-watermark';
 import { RoutingStatementTriggers1764384000000 } from './1764384000000-routing-statement-triggers';
 import { CitizenVulnerability1764384000001 } from './1764384000001-citizen-vulnerability';
+import { AnalyticsDailyFactCounts1764385000000 } from './1764385000000-analytics-daily-fact-counts';
 import { AnalyticsMonthlyHistograms1764382000100 } from './1764382000100-analytics-monthly-histograms';
 import { AnalyticsWeeklyHistograms1764382000200 } from './1764382000200-analytics-weekly-histograms';
 
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AnalyticsWatermark1764383000000,
   RoutingStatementTriggers1764384000000,
   CitizenVulnerability1764384000001,
+  AnalyticsDailyFactCounts1764385000000,
 ];
