@@ -73,6 +73,9 @@ async function measureLevel({ server, client, databaseUrl, stream, connections, 
   if (options.warmup > 0) {
     log(`warming up the server for ${options.warmup} s with ${connections} connections`);
     await runWebformLoad({ url: server.url, connections, seconds: options.warmup, stream, signal });
+    // a live database has planner statistics (autovacuum); a fresh one has none until autovacuum's first
+    // round a minute later, and the analytics fold would plan for empty tables (a seq scan per contact)
+    await client.query('ANALYZE');
   }
   log(`web form: ${options.seconds} s with ${connections} connections`);
   const before = await countContacts(client);
