@@ -210,6 +210,42 @@ requireOrSkip(hasChromium, 'Chromium (/usr/bin/chromium)')('the administration s
     }
   });
 
+  it('an admin adds a mailbox in the browser and changes it later without typing its password again', async () => {
+    const api = await admin();
+    const { context, page } = await signIn(browser, server, ADMIN, '/app/admin/mailboxes');
+    try {
+      const add = page.getByRole('form', { name: 'Tilføj postkasse' });
+      await add.getByLabel('Kort navn').fill('Forkert Navn');
+      await add.getByLabel('E-mail').fill('skole@kommune.test');
+      await add.getByLabel('IMAP-server').fill('imap.kommune.test');
+      await add.getByLabel('IMAP-bruger').fill('skole');
+      await add.getByLabel('IMAP-adgangskode eller token').fill('imap-hemmelig');
+      await add.getByLabel('SMTP-server').fill('smtp.kommune.test');
+      await add.getByRole('button', { name: 'Tilføj postkasse' }).click();
+      // the browser refuses the name by its pattern before anything is sent
+      expect((await api.get('/api/v1/email/mailboxes')).body.some((m: { address: string }) => m.address === 'skole@kommune.test')).toBe(false);
+      await add.getByLabel('Kort navn').fill('skole');
+      await add.getByRole('combobox', { name: 'Emne for al post herfra' }).selectOption('parkering');
+      await add.getByRole('button', { name: 'Tilføj postkasse' }).click();
+      await page.locator('tr[data-mailbox="skole"]').waitFor();
+      const stored = () => api.get('/api/v1/email/mailboxes').then((r) => r.body.find((m: { name: string }) => m.name === 'skole'));
+      expect(await stored()).toMatchObject({ address: 'skole@kommune.test', imapHost: 'imap.kommune.test', imapPort: 993, imapTls: true, folder: 'INBOX', smtpPort: 587, topic: 'parkering', active: true });
+      expect(JSON.stringify(await stored())).not.toContain('imap-hemmelig');
+
+      await page.getByRole('button', { name: 'Rediger postkassen skole' }).click();
+      const edit = page.getByRole('form', { name: 'Rediger postkassen skole' });
+      expect(await edit.getByLabel('IMAP-adgangskode eller token').inputValue()).toBe('');
+      await edit.getByLabel('Mappe', { exact: true }).fill('Skole');
+      await edit.getByRole('combobox', { name: 'Emne for al post herfra' }).selectOption('');
+      await edit.getByRole('button', { name: 'Gem' }).click();
+      await edit.waitFor({ state: 'detached' });
+      expect(await stored()).toMatchObject({ folder: 'Skole', topic: null, imapHost: 'imap.kommune.test' });
+      expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     it.each([
       ['users', 'Brugere og roller'],

@@ -1,14 +1,10 @@
-// Email mailboxes and their state (active or paused, last fetch, the last error); an admin pauses and resumes one.
-import { useEffect, useState } from 'react';
+// Email mailboxes and their state (active or paused, last fetch, the last error); an admin adds,
+// changes, pauses and resumes them.
+import { Fragment, useEffect, useState } from 'react';
 import { api } from '../api';
 import { formatTime, useT } from '../i18n';
-import { FeedbackLine, useFeedback } from './shared';
-
-interface Mailbox {
-  id: string; name: string; address: string; displayName: string | null; active: boolean; lastSyncedAt: string | null; lastError: string | null;
-  imapHost: string; imapPort: number; imapTls: boolean; imapUser: string; imapAuth: string; folder: string; processedFolder: string | null;
-  smtpHost: string; smtpPort: number; smtpTls: boolean; smtpUser: string | null; topic: string | null;
-}
+import { Mailbox, MailboxForm } from './MailboxForm';
+import { FeedbackLine, TopicRow, useFeedback } from './shared';
 
 /** PUT /email/mailboxes/:id takes the whole mailbox; the stored secrets are kept when left out. */
 const settingsOf = (m: Mailbox, active: boolean) => ({
@@ -20,11 +16,16 @@ const settingsOf = (m: Mailbox, active: boolean) => ({
 export function MailboxesAdmin() {
   const { t, language } = useT();
   const [mailboxes, setMailboxes] = useState<Mailbox[] | null>(null);
+  const [topics, setTopics] = useState<TopicRow[]>([]);
+  const [editing, setEditing] = useState<string | null>(null);
   const { feedback, run } = useFeedback();
   const load = () => {
     api.get<Mailbox[]>('/email/mailboxes').then(setMailboxes, () => setMailboxes([]));
   };
-  useEffect(load, []);
+  useEffect(() => {
+    load();
+    api.get<TopicRow[]>('/topics').then(setTopics, () => undefined);
+  }, []);
   const setActive = (m: Mailbox, active: boolean) => run(async () => {
     await api.put(`/email/mailboxes/${m.id}`, settingsOf(m, active));
     load();
@@ -43,23 +44,34 @@ export function MailboxesAdmin() {
           </thead>
           <tbody>
             {mailboxes.map((m) => (
-              <tr key={m.id} data-mailbox={m.name}>
-                <td>{m.name}</td>
-                <td>{m.address}</td>
-                <td>{m.active ? (m.lastError ? <span className="error">{t.mailboxFailing}</span> : <span className="ok">{t.mailboxActive}</span>) : t.mailboxPaused}</td>
-                <td>{m.lastSyncedAt ? formatTime(m.lastSyncedAt, language) : t.never}</td>
-                <td className="small">{m.lastError ?? '–'}</td>
-                <td>
-                  {m.active
-                    ? <button type="button" className="secondary" aria-label={t.pauseMailbox(m.name)} onClick={() => setActive(m, false)}>{t.pause}</button>
-                    : <button type="button" className="secondary" aria-label={t.resumeMailbox(m.name)} onClick={() => setActive(m, true)}>{t.resume}</button>}
-                </td>
-              </tr>
+              <Fragment key={m.id}>
+                <tr data-mailbox={m.name}>
+                  <td>{m.name}</td>
+                  <td>{m.address}</td>
+                  <td>{m.active ? (m.lastError ? <span className="error">{t.mailboxFailing}</span> : <span className="ok">{t.mailboxActive}</span>) : t.mailboxPaused}</td>
+                  <td>{m.lastSyncedAt ? formatTime(m.lastSyncedAt, language) : t.never}</td>
+                  <td className="small">{m.lastError ?? '–'}</td>
+                  <td className="row">
+                    <button type="button" className="secondary" aria-label={t.editMailbox(m.name)} aria-expanded={editing === m.id} onClick={() => setEditing(editing === m.id ? null : m.id)}>{t.edit}</button>
+                    {m.active
+                      ? <button type="button" className="secondary" aria-label={t.pauseMailbox(m.name)} onClick={() => setActive(m, false)}>{t.pause}</button>
+                      : <button type="button" className="secondary" aria-label={t.resumeMailbox(m.name)} onClick={() => setActive(m, true)}>{t.resume}</button>}
+                  </td>
+                </tr>
+                {editing === m.id && (
+                  <tr>
+                    <td colSpan={6}>
+                      <MailboxForm mailbox={m} topics={topics} onSaved={() => { setEditing(null); load(); }} onCancel={() => setEditing(null)} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
             ))}
           </tbody>
         </table>
       )}
       <p><FeedbackLine feedback={feedback} /></p>
+      <MailboxForm topics={topics} onSaved={load} />
     </section>
   );
 }
