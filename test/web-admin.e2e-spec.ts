@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launchChromium, screenshot, seriousViolations } from './support/browser';
 import { requireOrSkip } from './support/require-or-skip';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startServer, TestServer } from './support/test-server';
+import { submitCase } from './support/factories';
 import { signIn } from './support/web-app';
 
 jest.setTimeout(120_000);
@@ -241,6 +242,41 @@ requireOrSkip(hasChromium, 'Chromium (/usr/bin/chromium)')('the administration s
       await edit.waitFor({ state: 'detached' });
       expect(await stored()).toMatchObject({ folder: 'Skole', topic: null, imapHost: 'imap.kommune.test' });
       expect(await seriousViolations(page)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it('an admin creates a topic that intake then classifies by, moves another topic to a new queue and switches it off', async () => {
+    const api = await admin();
+    const { context, page } = await signIn(browser, server, ADMIN, '/app/admin/topics');
+    try {
+      const form = page.getByRole('form', { name: 'Nyt emne' });
+      await form.getByLabel('Kort navn').fill('skadedyr');
+      await form.getByLabel('Navn (dansk)').fill('Skadedyr');
+      await form.getByLabel('Navn (engelsk)').fill('Pests');
+      await form.getByRole('combobox', { name: 'Kø' }).selectOption('teknik-og-miljoe');
+      await form.getByRole('combobox', { name: 'Prioritet' }).selectOption('3');
+      await form.getByLabel('Nøgleord').fill('rotter, mus, skadedyr');
+      await form.getByRole('button', { name: 'Opret emne' }).click();
+      await page.locator('tr[data-topic="skadedyr"]').waitFor();
+      const topic = (slug: string) => api.get('/api/v1/topics').then((r) => r.body.find((x: { slug: string }) => x.slug === slug));
+      expect(await topic('skadedyr')).toMatchObject({ nameDa: 'Skadedyr', nameEn: 'Pests', queueSlug: 'teknik-og-miljoe', priority: 3, keywords: ['rotter', 'mus', 'skadedyr'], active: true });
+      const submitted = await submitCase(server, { subject: 'Rotter i gården', message: 'Der er rotter i gården bag Skolegade 4.' });
+      expect((await api.get(`/api/v1/cases/${submitted.id}`).expect(200)).body).toMatchObject({ topic: 'skadedyr', queue: 'teknik-og-miljoe' });
+
+      const row = page.locator('tr[data-topic="parkering"]');
+      await row.getByRole('combobox', { name: 'Kø: Parkering' }).selectOption('borgerservice');
+      await row.getByRole('checkbox', { name: 'Aktiv: Parkering' }).uncheck();
+      await row.getByRole('button', { name: 'Gem' }).click();
+      await row.getByRole('status').filter({ hasText: 'Gemt.' }).waitFor();
+      expect(await topic('parkering')).toMatchObject({ queueSlug: 'borgerservice', active: false });
+      await form.getByLabel('Kort navn').fill('skadedyr');
+      await form.getByLabel('Navn (dansk)').fill('Skadedyr igen');
+      await form.getByLabel('Navn (engelsk)').fill('Pests again');
+      await form.getByRole('button', { name: 'Opret emne' }).click();
+      await form.getByRole('status').filter({ hasText: 'Noget gik galt: A topic with slug skadedyr already exists' }).waitFor();
+      await screenshot(page, 'web-admin-topics');
     } finally {
       await context.close();
     }

@@ -256,6 +256,18 @@ const da = {
   secretsKept: 'Tomme adgangskodefelter beholder de gemte adgangskoder; de vises aldrig.',
   mailboxCreated: (name: string) => `Postkassen ${name} er tilføjet og hentes nu.`,
   mailboxSaved: (name: string) => `Postkassen ${name} er gemt.`,
+  // topics screen
+  priority: 'Prioritet',
+  priorities: { 1: 'Lav', 2: 'Normal', 3: 'Høj', 4: 'Akut' } as Record<number, string>,
+  topicActive: 'Aktiv',
+  keywordsHint: 'Nøgleord adskilles med komma. En henvendelse får det emne, hvis nøgleord den nævner flest af; et inaktivt emne bruges ikke.',
+  newTopic: 'Nyt emne',
+  topicSlug: 'Kort navn',
+  topicSlugHint: '2–60 små bogstaver, tal eller bindestreger, fx skadedyr',
+  topicNameDa: 'Navn (dansk)',
+  topicNameEn: 'Navn (engelsk)',
+  createTopic: 'Opret emne',
+  topicCreated: (name: string) => `Emnet ${name} er oprettet.`,
 };
 
 type Dictionary = typeof da;
@@ -515,6 +527,18 @@ const en: Dictionary = {
   secretsKept: 'Empty password fields keep the stored passwords; they are never shown.',
   mailboxCreated: (name: string) => `The mailbox ${name} is added and being fetched.`,
   mailboxSaved: (name: string) => `The mailbox ${name} is saved.`,
+  // topics screen
+  priority: 'Priority',
+  priorities: { 1: 'Low', 2: 'Normal', 3: 'High', 4: 'Urgent' },
+  topicActive: 'Active',
+  keywordsHint: 'Separate keywords with commas. A contact gets the topic whose keywords it mentions most; an inactive topic is not used.',
+  newTopic: 'New topic',
+  topicSlug: 'Short name',
+  topicSlugHint: '2–60 lower-case letters, digits or dashes, e.g. pests',
+  topicNameDa: 'Name (Danish)',
+  topicNameEn: 'Name (English)',
+  createTopic: 'Create topic',
+  topicCreated: (name: string) => `The topic ${name} is created.`,
 };
 
 export type Language = 'da' | 'en';
