@@ -12,13 +12,10 @@ const fs = require('node:fs');
 const http = require('node:http');
 const net = require('node:net');
 const path = require('node:path');
-const { Client } = require('pg');
 const { prepareTarget } = require('../intake/postgres-target');
-const { startServer } = require('../intake/server-process');
-const { insertOpenCases } = require('./fixtures');
+const { insertOpenCases, startSignedIn } = require('./fixtures');
 const { launch, firstPageInteractive } = require('./inbox-timing');
 
-const ADMIN = { email: 'bench-admin@kommune.test', password: 'Bench-Adgangskode-2026' };
 const log = (line) => process.stderr.write(`[bench:web:compare] ${line}\n`);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.html': 'text/html' };
@@ -79,19 +76,14 @@ function frontServer(webDir, target) {
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const target = await prepareTarget();
-  let server;
-  let client;
+  const bench = {};
   let browser;
   const fronts = [];
   const result = { at: new Date().toISOString(), options, before: [], after: [] };
   try {
-    server = await startServer({ env: { ...target.serverEnv, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ROUTING_SWEEP_SECONDS: '60' } });
-    client = new Client({ connectionString: target.databaseUrl() });
-    await client.connect();
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-    const token = (await login.json()).accessToken;
-    const { rows: [admin] } = await client.query('SELECT id FROM staff_users WHERE email = $1', [ADMIN.email]);
-    await insertOpenCases(client, options.cases, admin.id);
+    const { token, adminId } = await startSignedIn(target, bench);
+    const { server, client } = bench;
+    await insertOpenCases(client, options.cases, adminId);
     const before = await frontServer(options.before, server.url);
     const after = await frontServer(options.after, server.url);
     fronts.push(before, after);
@@ -105,8 +97,8 @@ async function main() {
   } finally {
     await browser?.close();
     fronts.forEach((f) => f.close());
-    await client?.end().catch(() => undefined);
-    if (server) await server.stop();
+    await bench.client?.end().catch(() => undefined);
+    if (bench.server) await bench.server.stop();
     await target.cleanup();
   }
   const summary = (name) => {

@@ -1,4 +1,24 @@
 'use strict';
+const { Client } = require('pg');
+const { startServer } = require('../intake/server-process');
+
+const ADMIN = { email: 'bench-admin@kommune.test', password: 'Bench-Adgangskode-2026' };
+
+/**
+ * Starts the Kontakt server on the benchmark's database with the bench admin and signs in. `bench`
+ * gets the server and a pg client as soon as each exists, so the caller's cleanup stops them
+ * whatever fails after.
+ */
+async function startSignedIn(target, bench) {
+  bench.server = await startServer({ env: { ...target.serverEnv, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ROUTING_SWEEP_SECONDS: '60' } });
+  bench.client = new Client({ connectionString: target.databaseUrl() });
+  await bench.client.connect();
+  const login = await fetch(`${bench.server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const { accessToken } = await login.json();
+  const { rows: [admin] } = await bench.client.query('SELECT id FROM staff_users WHERE email = $1', [ADMIN.email]);
+  return { token: accessToken, adminId: admin.id };
+}
+
 /**
  * Open cases written straight to the benchmark's database, each with one inbound web-form contact
  * (so full-text search has something to find): 10,000 cases through the web form would measure
@@ -28,4 +48,4 @@ async function insertOpenCases(client, count, assigneeId) {
   await client.query('ANALYZE cases; ANALYZE contacts');
 }
 
-module.exports = { insertOpenCases };
+module.exports = { insertOpenCases, startSignedIn };

@@ -18,13 +18,10 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
-const { Client } = require('pg');
 const { prepareTarget } = require('../intake/postgres-target');
-const { startServer } = require('../intake/server-process');
-const { insertOpenCases } = require('./fixtures');
+const { insertOpenCases, startSignedIn } = require('./fixtures');
 const { launch, firstPageInteractive, searchMs, deepScroll } = require('./inbox-timing');
 
-const ADMIN = { email: 'bench-admin@kommune.test', password: 'Bench-Adgangskode-2026' };
 const WEB_DIR = path.resolve(__dirname, '..', '..', 'dist', 'web');
 const log = (line) => process.stderr.write(`[bench:web] ${line}\n`);
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -82,26 +79,21 @@ async function main() {
   const bundle = bundleSizes();
   const target = await prepareTarget();
   log(`PostgreSQL: ${target.description}`);
-  let server;
-  let client;
+  const bench = {};
   let browser;
   const result = { at: new Date().toISOString(), options, bundle };
   try {
-    server = await startServer({ env: { ...target.serverEnv, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ROUTING_SWEEP_SECONDS: '60' } });
-    client = new Client({ connectionString: target.databaseUrl() });
-    await client.connect();
-    const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-    const token = (await login.json()).accessToken;
-    const { rows: [admin] } = await client.query('SELECT id FROM staff_users WHERE email = $1', [ADMIN.email]);
+    const { token, adminId } = await startSignedIn(target, bench);
+    const { server, client } = bench;
     browser = await launch();
 
-    await insertOpenCases(client, 25, admin.id);
+    await insertOpenCases(client, 25, adminId);
     await firstPageInteractive(browser, server.url, token);
     result.baseline = await timings(browser, server.url, token, options.runs);
     result.baseline.apiMs = await apiFirstPageMs(server.url, token);
     log(`baseline (25 cases): median ${result.baseline.medianMs.toFixed(0)} ms`);
 
-    await insertOpenCases(client, options.cases - 25, admin.id);
+    await insertOpenCases(client, options.cases - 25, adminId);
     const { rows: [{ open }] } = await client.query("SELECT count(*)::int AS open FROM cases WHERE status NOT IN ('resolved', 'closed')");
     result.openCases = open;
     result.large = await timings(browser, server.url, token, options.runs);
@@ -111,8 +103,8 @@ async function main() {
     result.scroll = await deepScroll(browser, server.url, token, Math.min(2_000, open));
   } finally {
     await browser?.close();
-    await client?.end().catch(() => undefined);
-    if (server) await server.stop();
+    await bench.client?.end().catch(() => undefined);
+    if (bench.server) await bench.server.stop();
     await target.cleanup();
   }
 
