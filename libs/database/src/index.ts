@@ -2,4 +2,4 @@ export * from './embedded-postgres';
 export * from './database';
 export * from './database.module';
 export * from './data-source-options';
-export * from './notify-listener';
+export * from './worker-wakeups';

@@ -1,7 +1,7 @@
 import { Injectable, Logger, BeforeApplicationShutdown, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@kontakt/config';
-import { Database, NotifyListener } from '@kontakt/database';
+import { Database, WorkerWakeups } from '@kontakt/database';
 import { OutboxChannels } from './outbox-channels';
 import { OutboxMessage, PermanentDeliveryError } from './outbox-message';
 import { OUTBOX_NOTIFY_CHANNEL, OutboxRepository } from './outbox.repository';
@@ -21,8 +21,7 @@ const LEASE_MS = 3 * 60 * 1000;
 @Injectable()
 export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OutboxWorker.name);
-  private wakeups?: NotifyListener;
-  private timer?: NodeJS.Timeout;
+  private wakeups?: WorkerWakeups;
   private running?: Promise<void>;
   private again = false;
   private stopped = false;
@@ -36,18 +35,13 @@ export class OutboxWorker implements OnApplicationBootstrap, BeforeApplicationSh
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    if (url) {
-      this.wakeups = new NotifyListener(url, OUTBOX_NOTIFY_CHANNEL, () => this.wake());
-      await this.wakeups.start();
-    }
-    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.wakeups = new WorkerWakeups((this.dataSource.options as { url?: string }).url, OUTBOX_NOTIFY_CHANNEL, POLL_MS, () => this.wake());
+    await this.wakeups.start();
     this.wake();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
     await this.wakeups?.stop();
     await this.running;
   }

@@ -1,7 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '@kontakt/config';
-import { Database, NotifyListener } from '@kontakt/database';
+import { Database, WorkerWakeups } from '@kontakt/database';
 import { retryDelayMs } from '@kontakt/outbox';
 import { LetterReading } from './letter-reading';
 import { ClaimedScan, PostScansRepository, SCAN_NOTIFY_CHANNEL } from './post-scans.repository';
@@ -24,8 +24,7 @@ export const UNREADABLE_REASON = 'OCR found no readable text';
 export class ScanReadingWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(ScanReadingWorker.name);
   private readonly reading = new Set<Promise<void>>();
-  private wakeups?: NotifyListener;
-  private timer?: NodeJS.Timeout;
+  private wakeups?: WorkerWakeups;
   private claiming = false;
   private again = false;
   private stopped = false;
@@ -39,18 +38,13 @@ export class ScanReadingWorker implements OnApplicationBootstrap, BeforeApplicat
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    const url = (this.dataSource.options as { url?: string }).url;
-    if (url) {
-      this.wakeups = new NotifyListener(url, SCAN_NOTIFY_CHANNEL, () => this.wake());
-      await this.wakeups.start();
-    }
-    this.timer = setInterval(() => this.wake(), POLL_MS);
+    this.wakeups = new WorkerWakeups((this.dataSource.options as { url?: string }).url, SCAN_NOTIFY_CHANNEL, POLL_MS, () => this.wake());
+    await this.wakeups.start();
     this.wake();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    clearInterval(this.timer);
     await this.wakeups?.stop();
     await Promise.all(this.reading);
   }
