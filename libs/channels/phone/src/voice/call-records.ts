@@ -45,6 +45,8 @@ export class CallRecords {
   /** The call is being put through to `agentId`: its new case is assigned to that agent at once. */
   connected(start: CallStart, agentId: string): Promise<void> {
     return this.withCall(start, async (tx, call, isNew) => {
+      // Twilio retrying /topic for the same agent: already recorded
+      if (!isNew && call.agent_id === agentId) return undefined;
       await this.calls.setAgent(tx, call.call_sid, agentId);
       if (!isNew && start.topic) await this.calls.noteOnContact(tx, call.contact_id, undefined, CALL_NOTES.connected({ da: start.topic.nameDa, en: start.topic.nameEn }));
       if (call.case_status !== 'queued') return undefined;
@@ -59,6 +61,8 @@ export class CallRecords {
   /** The dialled agent answered (completed) or not: an unanswered call's case goes back to the queue. */
   dialled(start: CallStart, dialStatus: string): Promise<void> {
     return this.withCall(start, async (tx, call) => {
+      // Twilio retrying /dialled: the outcome is already this dial's
+      if (call.outcome === dialStatus || (call.outcome === 'completed' && dialStatus === 'answered')) return undefined;
       if (dialStatus === 'completed' || dialStatus === 'answered') {
         await this.calls.noteOnContact(tx, call.contact_id, 'completed', undefined);
         return undefined;
@@ -75,7 +79,8 @@ export class CallRecords {
 
   callbackRequested(start: CallStart & { from: string }, dueAt: Date, due: { da: string; en: string }): Promise<void> {
     return this.withCall(start, async (tx, call) => {
-      await this.calls.insertCallback(tx, call.call_sid, call.case_id, start.from, dueAt);
+      // once per call: Twilio retrying /choice adds no second request and no second note
+      if (!(await this.calls.insertCallback(tx, call.call_sid, call.case_id, start.from, dueAt))) return undefined;
       await this.calls.noteOnContact(tx, call.contact_id, 'callback-requested', CALL_NOTES.callback(start.from, due.da, due.en));
       return undefined;
     });

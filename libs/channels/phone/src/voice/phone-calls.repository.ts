@@ -103,11 +103,13 @@ export class PhoneCallsRepository {
     );
   }
 
-  async insertCallback(tx: Sql, callSid: string, caseId: string, phone: string, dueAt: Date): Promise<void> {
-    await tx.rows(
-      'INSERT INTO phone_callbacks (call_sid, case_id, phone, due_at) VALUES ($1, $2, $3, $4) ON CONFLICT (call_sid) DO NOTHING',
+  /** The call's call-back request; false when this call already has one (a Twilio retry). */
+  async insertCallback(tx: Sql, callSid: string, caseId: string, phone: string, dueAt: Date): Promise<boolean> {
+    const rows = await tx.rows(
+      'INSERT INTO phone_callbacks (call_sid, case_id, phone, due_at) VALUES ($1, $2, $3, $4) ON CONFLICT (call_sid) DO NOTHING RETURNING id',
       [callSid, caseId, phone, dueAt],
     );
+    return rows.length > 0;
   }
 
   /** Open call-backs, soonest due first; of one case when caseId is given. */
