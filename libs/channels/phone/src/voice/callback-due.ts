@@ -1,7 +1,4 @@
-import type { WeeklyHours } from '@kontakt/routing';
-// The routing library's public index does not export its business-hours calendar yet (its matching is
-// being rewritten in parallel); the calendar file itself is shared and stable.
-import { isOpen, openingPeriodFrom } from '@kontakt/routing';
+import { isOpen, openingPeriodFrom, WeeklyHours } from '@kontakt/routing';
 
 /** A call-back needs at least this much of an opening period left to be promised within it. */
 const MIN_MINUTES_LEFT = 30;
