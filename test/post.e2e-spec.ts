@@ -139,6 +139,7 @@ suite('the mailroom registers scanned letters', () => {
       expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'done', method: 'ocr' });
       const body = await detail(letter.caseId);
       expect(body.citizen.addresses).toEqual(['bakkevej 12, 8660 skanderborg']);
+      expect(body.citizen.name).toBe('Ole Hansen');
       expect(body.events).toEqual(expect.arrayContaining([
         expect.objectContaining({ type: 'citizen_address_read' }),
         expect.objectContaining({ type: 'letter_quotes_reference', data: expect.objectContaining({ references: [earlier.reference] }) }),

@@ -24,6 +24,7 @@ function reading(at: ScanCase) {
   const reclassified: unknown[] = [];
   const statuses: string[] = [];
   const changes: CaseChange[] = [];
+  const names: string[] = [];
   const tx = {} as Sql;
   const scans: Partial<PostScansRepository> = {
     lockUnread: async () => ({ case_id: at.case_id, status: 'pending' }),
@@ -32,6 +33,7 @@ function reading(at: ScanCase) {
     scanCase: async () => at,
     describeCase: async () => undefined,
     setContactSenderAddress: async () => undefined,
+    setSenderNameIfUnknown: async (_tx: Sql, _contactId: string, _citizenId: string, name: string) => void names.push(name),
     reclassifyQueuedCase: async (_tx: Sql, _caseId: string, change: unknown) => void reclassified.push(change),
   };
   const routing: Partial<CaseRoutingHooks> = {
@@ -51,7 +53,7 @@ function reading(at: ScanCase) {
     routing as CaseRoutingHooks,
     { postSenderAddress: ['Rådhuset', '8660 Skanderborg'] } as AppConfig,
   );
-  return { service, events, reclassified, statuses, changes };
+  return { service, events, reclassified, statuses, changes, names };
 }
 
 describe('recording the text of a letter read after intake', () => {
@@ -84,13 +86,14 @@ describe('recording the text of a letter read after intake', () => {
     expect(events.map((e) => e.type)).toEqual(['letter_read']);
   });
 
-  it("learns the sender's address and notes quoted references, by a person's reading too", async () => {
-    const { service, events } = reading(waitingCase({ citizen_has_address: false, topic_chosen: true }));
+  it("learns the sender's address and name and notes quoted references, by a person's reading too", async () => {
+    const { service, events, names } = reading(waitingCase({ citizen_has_address: false, topic_chosen: true }));
     await service.record('contact-1', 'Ole Hansen\nBakkevej 12\n8660 Skanderborg\n\nSag K-2026-000042', 'manual', 'staff-1');
     expect(events).toEqual([
       expect.objectContaining({ type: 'letter_read', actorKind: 'staff', actorId: 'staff-1', data: { contactId: 'contact-1', method: 'manual' } }),
       expect.objectContaining({ type: 'citizen_address_read' }),
       expect.objectContaining({ type: 'letter_quotes_reference', data: { contactId: 'contact-1', references: ['K-2026-000042'] } }),
     ]);
+    expect(names).toEqual(['Ole Hansen']);
   });
 });

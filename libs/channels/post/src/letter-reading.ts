@@ -78,7 +78,7 @@ export class LetterReading {
     return { caseId: at.case_id, status: 'queued', assigneeId: null, previousAssigneeId: null, withdrawn };
   }
 
-  /** The address on the letter joins the sender's record when they have none and nobody else has it. */
+  /** The address on the letter (and the name above it) joins the sender's record when they have none and nobody else has it. */
   private async learnAddress(tx: Sql, at: ScanCase, text: string, events: CaseEvent[], contactId: string): Promise<void> {
     if (at.citizen_has_address) return;
     const own = parsePostalAddress(this.config.postSenderAddress.join('\n'));
@@ -86,6 +86,8 @@ export class LetterReading {
     const value = shown && normaliseAddress(formatPostalAddress(shown.address));
     if (!value || !(await this.citizens.addIdentity(tx, at.citizen_id, { kind: 'address', value }))) return;
     await this.scans.setContactSenderAddress(tx, contactId, formatPostalAddress(shown.address));
+    // the name above the address, so a reply by letter is addressed to a person and not only a street
+    if (shown.name) await this.scans.setSenderNameIfUnknown(tx, contactId, at.citizen_id, shown.name);
     events.push({ caseId: at.case_id, type: 'citizen_address_read', actorKind: 'system', data: { contactId, citizenId: at.citizen_id } });
   }
 }

@@ -135,6 +135,12 @@ export class PostScansRepository {
     await tx.rows(`UPDATE contacts SET sender = sender || jsonb_build_object('address', $2::text) WHERE id = $1`, [contactId, address]);
   }
 
+  /** The name a letter shows, for a sender registered without one: on the letter's contact, and on the citizen when they have no name. */
+  async setSenderNameIfUnknown(tx: Sql, contactId: string, citizenId: string, name: string): Promise<void> {
+    await tx.rows(`UPDATE contacts SET sender = sender || jsonb_build_object('name', $2::text) WHERE id = $1 AND NOT sender ? 'name'`, [contactId, name]);
+    await tx.rows('UPDATE citizens SET display_name = $2, updated_at = now() WHERE id = $1 AND display_name IS NULL', [citizenId, name]);
+  }
+
   scanCase(tx: Sql, contactId: string): Promise<ScanCase | undefined> {
     return tx.one(
       `SELECT k.id AS case_id, k.reference, k.topic_id, k.status, k.assignee_id, s.topic_chosen, c.citizen_id,
