@@ -10,6 +10,8 @@
  *
  * Flags: --agents 500 --rate 200 --seconds 30 --warmup 5 --handling-ms 2000
  *        --cold-cases 100000 --cold-agents 1000 --cold-capacity 100 --cold-timeout 120 --skip-live --skip-cold
+ *        --cpu-prof (profile the server; .cpuprofile files go to bench/results/profiles/, summarised by
+ *        bench/intake/profile-summary.js)
  *        --main <main.js> (another build of the server, e.g. a copy of main's dist/, for an A/B run on a shared machine)
  */
 const fs = require('node:fs');
@@ -25,12 +27,13 @@ const ADMIN = { email: 'bench-admin@kommune.test', password: 'Bench-Adgangskode-
 const RESULTS_DIR = path.resolve(__dirname, '..', 'results');
 
 function parseArgs(argv) {
-  const o = { agents: 500, rate: 200, seconds: 30, warmup: 5, handlingMs: 2000, coldCases: 100_000, coldAgents: 1000, coldCapacity: 100, coldTimeout: 120, live: true, cold: true, main: undefined };
+  const o = { agents: 500, rate: 200, seconds: 30, warmup: 5, handlingMs: 2000, coldCases: 100_000, coldAgents: 1000, coldCapacity: 100, coldTimeout: 120, live: true, cold: true, cpuProf: false, main: undefined };
   const names = { '--agents': 'agents', '--rate': 'rate', '--seconds': 'seconds', '--warmup': 'warmup', '--handling-ms': 'handlingMs', '--cold-cases': 'coldCases', '--cold-agents': 'coldAgents', '--cold-capacity': 'coldCapacity', '--cold-timeout': 'coldTimeout' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=');
     if (flag === '--skip-live') o.live = false;
     else if (flag === '--skip-cold') o.cold = false;
+    else if (flag === '--cpu-prof') o.cpuProf = true;
     else if (flag === '--main') o.main = path.resolve(inline ?? argv[++i]);
     else if (names[flag]) o[names[flag]] = Number(inline ?? argv[++i]);
     else throw new Error(`unknown flag ${argv[i]}; see the header of bench/routing/run.js`);
@@ -50,7 +53,8 @@ async function main() {
   let client;
   const result = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, options };
   try {
-    server = await startServer({ env: { ...target.serverEnv, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ROUTING_SWEEP_SECONDS: '2' }, ...(options.main ? { main: options.main } : {}) });
+    server = await startServer({ env: { ...target.serverEnv, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ROUTING_SWEEP_SECONDS: '2' },
+      ...(options.cpuProf ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`] } : {}), ...(options.main ? { main: options.main } : {}) });
     client = new Client({ connectionString: target.databaseUrl() });
     await client.connect();
     const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
