@@ -98,8 +98,7 @@ export class CasesService {
       assertTransition(current.status, to);
       if (to === 'assigned' && !current.assignee_id) throw new DomainError('conflict', 'The case has no assignee; assign it with POST /api/v1/cases/:id/assign');
       const withdrawn = current.status === 'offered' ? await this.routing.withdrawLiveOffer(tx, id, `status set to ${to}`) : undefined;
-      await this.cases.setStatus(tx, id, to);
-      await this.cases.insertEvents(tx, [{ caseId: id, type: 'status_changed', fromStatus: current.status, toStatus: to, actorKind: 'staff', actorId: staff.userId }]);
+      await this.cases.setStatus(tx, id, to, undefined, [{ caseId: id, type: 'status_changed', fromStatus: current.status, toStatus: to, actorKind: 'staff', actorId: staff.userId }]);
       return { caseId: id, status: to, assigneeId: to === 'queued' ? null : current.assignee_id, previousAssigneeId: current.assignee_id, withdrawn };
     });
     if (change) this.routing.caseChanged(change);
@@ -116,8 +115,7 @@ export class CasesService {
       if (!current) throw notFound(`Case ${id}`);
       if (current.status !== 'assigned') assertTransition(current.status, 'assigned');
       const withdrawn = current.status === 'offered' ? await this.routing.withdrawLiveOffer(tx, id, 'assigned by a supervisor') : undefined;
-      await this.cases.setStatus(tx, id, 'assigned', assigneeId);
-      await this.cases.insertEvents(tx, [{
+      await this.cases.setStatus(tx, id, 'assigned', assigneeId, [{
         caseId: id, type: 'assigned', fromStatus: current.status, toStatus: 'assigned', actorKind: 'staff', actorId: staff.userId,
         data: { from: current.assignee_id, to: assigneeId },
       }]);
