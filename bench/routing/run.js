@@ -8,8 +8,10 @@
  * 2. Cold queue: 100,000 queued cases, 1,000 agents turning available; assignments/s.
  * Prints a summary and writes bench/results/routing-<ts>.json.
  *
- * Flags: --agents 500 --rate 200 --seconds 30 --handling-ms 2000
+ * Flags: --agents 500 --rate 200 --seconds 30 --warmup 5 --handling-ms 2000
  *        --cold-cases 100000 --cold-agents 1000 --cold-capacity 100 --cold-timeout 120 --skip-live --skip-cold
+ *        --cpu-prof (profile the server; .cpuprofile files go to bench/results/profiles/, summarised by
+ *        bench/intake/profile-summary.js)
  *        --main <main.js> (another build of the server, e.g. a copy of main's dist/, for an A/B run on a shared machine)
  */
 const fs = require('node:fs');
@@ -25,17 +27,18 @@ const ADMIN = { email: 'bench-admin@kommune.test', password: 'Bench-Adgangskode-
 const RESULTS_DIR = path.resolve(__dirname, '..', 'results');
 
 function parseArgs(argv) {
-  const o = { agents: 500, rate: 200, seconds: 30, handlingMs: 2000, coldCases: 100_000, coldAgents: 1000, coldCapacity: 100, coldTimeout: 120, live: true, cold: true, main: undefined };
-  const names = { '--agents': 'agents', '--rate': 'rate', '--seconds': 'seconds', '--handling-ms': 'handlingMs', '--cold-cases': 'coldCases', '--cold-agents': 'coldAgents', '--cold-capacity': 'coldCapacity', '--cold-timeout': 'coldTimeout' };
+  const o = { agents: 500, rate: 200, seconds: 30, warmup: 5, handlingMs: 2000, coldCases: 100_000, coldAgents: 1000, coldCapacity: 100, coldTimeout: 120, live: true, cold: true, cpuProf: false, main: undefined };
+  const names = { '--agents': 'agents', '--rate': 'rate', '--seconds': 'seconds', '--warmup': 'warmup', '--handling-ms': 'handlingMs', '--cold-cases': 'coldCases', '--cold-agents': 'coldAgents', '--cold-capacity': 'coldCapacity', '--cold-timeout': 'coldTimeout' };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].split('=');
     if (flag === '--skip-live') o.live = false;
     else if (flag === '--skip-cold') o.cold = false;
+    else if (flag === '--cpu-prof') o.cpuProf = true;
     else if (flag === '--main') o.main = path.resolve(inline ?? argv[++i]);
     else if (names[flag]) o[names[flag]] = Number(inline ?? argv[++i]);
     else throw new Error(`unknown flag ${argv[i]}; see the header of bench/routing/run.js`);
   }
-  if (Object.values(names).some((k) => !(o[k] > 0))) throw new Error('numeric flags must be positive');
+  if (Object.values(names).some((k) => !(o[k] > 0 || (k === 'warmup' && o[k] === 0)))) throw new Error('numeric flags must be positive (--warmup may be 0)');
   return o;
 }
 
@@ -50,14 +53,15 @@ async function main() {
   let client;
   const result = { at: new Date().toISOString(), machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, node: process.version }, options };
   try {
-    server = await startServer({ env: { ...target.serverEnv, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ROUTING_SWEEP_SECONDS: '2' }, ...(options.main ? { main: options.main } : {}) });
+    server = await startServer({ env: { ...target.serverEnv, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ROUTING_SWEEP_SECONDS: '2' },
+      ...(options.cpuProf ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${path.join(RESULTS_DIR, 'profiles')}`] } : {}), ...(options.main ? { main: options.main } : {}) });
     client = new Client({ connectionString: target.databaseUrl() });
     await client.connect();
     const login = await fetch(`${server.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
     const adminToken = (await login.json()).accessToken;
 
     if (options.live) {
-      result.live = await runLiveLoad({ url: server.url, client, agents: options.agents, rate: options.rate, seconds: options.seconds, handlingMs: options.handlingMs, log });
+      result.live = await runLiveLoad({ url: server.url, client, serverPid: server.pid, agents: options.agents, rate: options.rate, seconds: options.seconds, warmupSeconds: options.warmup, handlingMs: options.handlingMs, log });
     }
     if (options.cold) {
       result.cold = await runColdQueue({ url: server.url, client, adminToken, cases: options.coldCases, agents: options.coldAgents, capacity: options.coldCapacity, timeoutSeconds: options.coldTimeout, log });
@@ -78,6 +82,8 @@ async function main() {
       `  baseline, intake response time:  ${ms(l.intakeResponseMs)}`,
       `  ratio offer/intake latency: p50 ${(l.requestToOfferMs.p50 / l.intakeResponseMs.p50).toFixed(2)}×, p99 ${(l.requestToOfferMs.p99 / l.intakeResponseMs.p99).toFixed(2)}×`,
       `  assignments/s while cases arrived: ${l.assignmentsPerSecond.toFixed(0)} (accepted ${l.accepted}, accept conflicts ${l.acceptConflicts})`,
+      `  CPU % of one core server/PostgreSQL/bench/others: ${l.cpuPercent.server}/${l.cpuPercent.postgres}/${l.cpuPercent.loadGenerator}/${l.cpuPercent.others}; CPU ms per case: server ${l.cpuMsPerCase.server}, PostgreSQL ${l.cpuMsPerCase.postgres}, bench ${l.cpuMsPerCase.loadGenerator}`,
+      `  per case: ${l.perCase.transactions} transactions, ${l.perCase.rollbacks} rollbacks, ${l.perCase.rowsInserted}/${l.perCase.rowsUpdated}/${l.perCase.rowsDeleted} rows inserted/updated/deleted`,
     );
     const failures = Object.entries(l.failedRequests);
     if (failures.length > 0) lines.push(`  REQUESTS FAILED (server overloaded?): ${failures.map(([m, n]) => `${n}× ${m}`).join('; ')}`);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Database } from '@kontakt/database';
-import type { Channel } from '@kontakt/core';
+import type { Channel, Language } from '@kontakt/core';
+import type { DeliveryRow } from '@kontakt/outbox';
 import type { CaseStatus } from './case-status';
 
 export interface CaseListFilter {
@@ -78,6 +79,75 @@ const LIST_SELECT = `
   JOIN citizens z ON z.id = c.citizen_id
   LEFT JOIN staff_users u ON u.id = c.assignee_id`;
 
+export interface NoteRow {
+  id: string;
+  body: string;
+  author_id: string;
+  author_name: string;
+  created_at: Date;
+}
+
+export interface EventRow {
+  type: string;
+  from_status: string | null;
+  to_status: string | null;
+  actor_kind: string;
+  actor_id: string | null;
+  actor_name: string | null;
+  data: Record<string, unknown>;
+  created_at: Date;
+}
+
+export interface CaseDetailRow extends CaseListRow {
+  citizen_language: Language;
+  citizen_segment: string;
+  identities: { kind: string; value: string }[];
+  other_cases: { id: string; reference: string; status: CaseStatus; subject: string; channel: Channel; created_at: Date }[];
+  contacts: ContactRow[];
+  attachments: AttachmentMetaRow[];
+  notes: NoteRow[];
+  events: EventRow[];
+  deliveries: DeliveryRow[];
+}
+
+/**
+ * The case view in one statement: the case, its citizen with their identities and other cases (the
+ * newest 50), and its contacts, attachments, notes, events and outbox deliveries as JSON arrays.
+ * A round trip costs more than any of these index lookups, and the view is read on every case
+ * action's answer. JSON carries timestamps as text; `dated` turns them back into Dates.
+ */
+const DETAIL_SELECT = `
+  WITH c0 AS (${LIST_SELECT} WHERE c.id = $1)
+  SELECT c0.*, z.preferred_language AS citizen_language, z.segment AS citizen_segment,
+    (SELECT coalesce(json_agg(json_build_object('kind', i.kind, 'value', i.value) ORDER BY i.kind, i.created_at), '[]')
+     FROM citizen_identities i WHERE i.citizen_id = c0.citizen_id) AS identities,
+    (SELECT coalesce(json_agg(o ORDER BY o.created_at DESC), '[]') FROM (
+       SELECT id, reference, status, subject, channel, created_at FROM cases
+       WHERE citizen_id = c0.citizen_id AND id <> c0.id ORDER BY created_at DESC LIMIT 50) o) AS other_cases,
+    (SELECT coalesce(json_agg(x ORDER BY x.occurred_at, x.created_at), '[]') FROM (
+       SELECT ct.id, ct.channel, ct.direction, ct.subject, ct.body_text, ct.body_html, ct.quoted_text, ct.sender, ct.author_id,
+              u.name AS author_name, ct.occurred_at, ct.direct_cost_minor::text, ct.duration_seconds, ct.outcome, ct.created_at
+       FROM contacts ct LEFT JOIN staff_users u ON u.id = ct.author_id WHERE ct.case_id = c0.id) x) AS contacts,
+    (SELECT coalesce(json_agg(a ORDER BY a.created_at), '[]') FROM (
+       SELECT a.id, a.contact_id, a.filename, a.content_type, a.size_bytes, a.created_at
+       FROM attachments a JOIN contacts ct ON ct.id = a.contact_id WHERE ct.case_id = c0.id) a) AS attachments,
+    (SELECT coalesce(json_agg(n ORDER BY n.created_at), '[]') FROM (
+       SELECT n.id, n.body, n.author_id, u.name AS author_name, n.created_at
+       FROM case_notes n JOIN staff_users u ON u.id = n.author_id WHERE n.case_id = c0.id) n) AS notes,
+    (SELECT coalesce(json_agg(e ORDER BY e.id), '[]') FROM (
+       SELECT e.id, e.type, e.from_status, e.to_status, e.actor_kind, e.actor_id, u.name AS actor_name, e.data, e.created_at
+       FROM case_events e LEFT JOIN staff_users u ON u.id = e.actor_id WHERE e.case_id = c0.id) e) AS events,
+    (SELECT coalesce(json_agg(d ORDER BY d.created_at), '[]') FROM (
+       SELECT id, channel, kind, contact_id, recipient, status, attempts, last_error, next_attempt_at, sent_at, failed_at, created_at
+       FROM outbox_messages WHERE case_id = c0.id) d) AS deliveries
+  FROM c0 JOIN citizens z ON z.id = c0.citizen_id`;
+
+/** JSON timestamps (text) of the named fields back to Dates, as node-postgres gives them in plain rows. */
+function dated<T>(rows: T[], fields: (keyof T)[]): T[] {
+  for (const row of rows) for (const field of fields) if (row[field] !== null) row[field] = new Date(row[field] as string) as T[keyof T];
+  return rows;
+}
+
 /** Reads for the case list, the case view and the citizen's status page. */
 @Injectable()
 export class CaseReadsRepository {
@@ -147,28 +217,15 @@ export class CaseReadsRepository {
     );
   }
 
-  notes(caseId: string) {
-    return this.db.rows<{ id: string; body: string; author_id: string; author_name: string; created_at: Date }>(
-      `SELECT n.id, n.body, n.author_id, u.name AS author_name, n.created_at
-       FROM case_notes n JOIN staff_users u ON u.id = n.author_id WHERE n.case_id = $1 ORDER BY n.created_at`,
-      [caseId],
-    );
-  }
-
-  events(caseId: string) {
-    return this.db.rows<{ type: string; from_status: string | null; to_status: string | null; actor_kind: string; actor_id: string | null; actor_name: string | null; data: Record<string, unknown>; created_at: Date }>(
-      `SELECT e.type, e.from_status, e.to_status, e.actor_kind, e.actor_id, u.name AS actor_name, e.data, e.created_at
-       FROM case_events e LEFT JOIN staff_users u ON u.id = e.actor_id WHERE e.case_id = $1 ORDER BY e.id`,
-      [caseId],
-    );
-  }
-
-  otherCasesOfCitizen(citizenId: string, exceptCaseId: string) {
-    return this.db.rows<{ id: string; reference: string; status: CaseStatus; subject: string; channel: Channel; created_at: Date }>(
-      `SELECT id, reference, status, subject, channel, created_at FROM cases
-       WHERE citizen_id = $1 AND id <> $2 ORDER BY created_at DESC LIMIT 50`,
-      [citizenId, exceptCaseId],
-    );
+  async detail(id: string): Promise<CaseDetailRow | undefined> {
+    const row = await this.db.one<CaseDetailRow>(DETAIL_SELECT, [id]);
+    if (!row) return undefined;
+    dated(row.other_cases, ['created_at']);
+    dated(row.contacts, ['occurred_at']);
+    dated(row.notes, ['created_at']);
+    dated(row.events, ['created_at']);
+    dated(row.deliveries, ['next_attempt_at', 'sent_at', 'failed_at', 'created_at']);
+    return row;
   }
 
   activeStaff(id: string) {

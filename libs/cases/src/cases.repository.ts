@@ -193,14 +193,23 @@ export class CasesRepository {
   }
 
   /** Moves a locked case to a new status; leaving for the queue drops the assignee, resolving stamps the time. */
-  async setStatus(tx: Sql, caseId: string, status: CaseStatus, assigneeId?: string | null): Promise<void> {
-    await tx.rows(
-      `UPDATE cases SET status = $2,
+  /** Moves a locked case to a status (and assignee), recording its events in the same statement. */
+  async setStatus(tx: Sql, caseId: string, status: CaseStatus, assigneeId?: string | null, events: CaseEvent[] = []): Promise<void> {
+    const move = `UPDATE cases SET status = $2,
          assignee_id = CASE WHEN $2 = 'queued' THEN NULL WHEN $3::boolean THEN $4::uuid ELSE assignee_id END,
          resolved_at = CASE WHEN $2 = 'resolved' THEN now() WHEN $2 IN ('queued', 'assigned') THEN NULL ELSE resolved_at END,
          updated_at = now()
-       WHERE id = $1`,
-      [caseId, status, assigneeId !== undefined, assigneeId ?? null],
+       WHERE id = $1`;
+    const params = [caseId, status, assigneeId !== undefined, assigneeId ?? null];
+    if (events.length === 0) {
+      await tx.rows(move, params);
+      return;
+    }
+    await tx.rows(
+      `WITH moved AS (${move} RETURNING id)
+       INSERT INTO case_events (case_id, type, from_status, to_status, actor_kind, actor_id, data)
+       SELECT * FROM unnest($5::uuid[], $6::text[], $7::text[], $8::text[], $9::text[], $10::uuid[], $11::jsonb[])`,
+      [...params, ...eventColumns(events)],
     );
   }
 

@@ -3,7 +3,6 @@ import { createHash } from 'node:crypto';
 import { AppConfig } from '@kontakt/config';
 import { Channel, DomainError, invalid, notFound } from '@kontakt/core';
 import { Database } from '@kontakt/database';
-import { CitizensRepository } from '@kontakt/citizens';
 import { DeliveryRow, OutboxChannels, OutboxRepository } from '@kontakt/outbox';
 import type { StaffPrincipal } from '@kontakt/identity';
 import { assertTransition, CaseStatus } from './case-status';
@@ -41,7 +40,6 @@ export class CasesService {
     private readonly db: Database,
     private readonly cases: CasesRepository,
     private readonly reads: CaseReadsRepository,
-    private readonly citizens: CitizensRepository,
     private readonly outbox: OutboxRepository,
     private readonly channels: OutboxChannels,
     private readonly config: AppConfig,
@@ -62,30 +60,21 @@ export class CasesService {
   }
 
   async detail(id: string) {
-    const row = await this.reads.byId(id);
+    const row = await this.reads.detail(id);
     if (!row) throw notFound(`Case ${id}`);
-    const [contacts, attachments, notes, events, citizen, identities, otherCases, deliveries] = await Promise.all([
-      this.reads.contacts(id),
-      this.reads.attachmentsOfCase(id),
-      this.reads.notes(id),
-      this.reads.events(id),
-      this.citizens.citizen(this.db, row.citizen_id),
-      this.citizens.identities(this.db, row.citizen_id),
-      this.reads.otherCasesOfCitizen(row.citizen_id, id),
-      this.outbox.deliveriesOfCase(this.db, id),
-    ]);
-    const byKind = (kind: string) => identities.filter((i) => i.kind === kind).map((i) => i.value);
+    const byKind = (kind: string) => row.identities.filter((i) => i.kind === kind).map((i) => i.value);
+    const { contacts, attachments, notes, events, deliveries } = row;
     return {
       ...caseSummary(row),
       citizen: {
         id: row.citizen_id,
-        name: citizen?.display_name ?? null,
-        preferredLanguage: citizen?.preferred_language,
-        segment: citizen?.segment,
+        name: row.citizen_name,
+        preferredLanguage: row.citizen_language,
+        segment: row.citizen_segment,
         emails: byKind('email'),
         phones: byKind('phone'),
         addresses: byKind('address'),
-        otherCases: otherCases.map((c) => ({ id: c.id, reference: c.reference, status: c.status, subject: c.subject, channel: c.channel, createdAt: c.created_at })),
+        otherCases: row.other_cases.map((c) => ({ id: c.id, reference: c.reference, status: c.status, subject: c.subject, channel: c.channel, createdAt: c.created_at })),
       },
       contacts: contacts.map((c) => {
         const delivery = deliveries.find((d) => d.contact_id === c.id);
@@ -109,8 +98,7 @@ export class CasesService {
       assertTransition(current.status, to);
       if (to === 'assigned' && !current.assignee_id) throw new DomainError('conflict', 'The case has no assignee; assign it with POST /api/v1/cases/:id/assign');
       const withdrawn = current.status === 'offered' ? await this.routing.withdrawLiveOffer(tx, id, `status set to ${to}`) : undefined;
-      await this.cases.setStatus(tx, id, to);
-      await this.cases.insertEvents(tx, [{ caseId: id, type: 'status_changed', fromStatus: current.status, toStatus: to, actorKind: 'staff', actorId: staff.userId }]);
+      await this.cases.setStatus(tx, id, to, undefined, [{ caseId: id, type: 'status_changed', fromStatus: current.status, toStatus: to, actorKind: 'staff', actorId: staff.userId }]);
       return { caseId: id, status: to, assigneeId: to === 'queued' ? null : current.assignee_id, previousAssigneeId: current.assignee_id, withdrawn };
     });
     if (change) this.routing.caseChanged(change);
@@ -127,8 +115,7 @@ export class CasesService {
       if (!current) throw notFound(`Case ${id}`);
       if (current.status !== 'assigned') assertTransition(current.status, 'assigned');
       const withdrawn = current.status === 'offered' ? await this.routing.withdrawLiveOffer(tx, id, 'assigned by a supervisor') : undefined;
-      await this.cases.setStatus(tx, id, 'assigned', assigneeId);
-      await this.cases.insertEvents(tx, [{
+      await this.cases.setStatus(tx, id, 'assigned', assigneeId, [{
         caseId: id, type: 'assigned', fromStatus: current.status, toStatus: 'assigned', actorKind: 'staff', actorId: staff.userId,
         data: { from: current.assignee_id, to: assigneeId },
       }]);

@@ -9,20 +9,6 @@ export interface CitizenIdentity {
   value: string;
 }
 
-export interface CitizenRow {
-  id: string;
-  display_name: string | null;
-  preferred_language: Language;
-  segment: string;
-  created_at: Date;
-}
-
-export interface CitizenIdentityRow {
-  kind: IdentityKind;
-  value: string;
-  verified: boolean;
-}
-
 /**
  * Common table expressions that find the citizen owning any of the identities (in the order given)
  * or create one, name a nameless found citizen, and record the identities they did not have yet.
@@ -113,10 +99,6 @@ export class CitizensRepository {
     return rows.length > 0;
   }
 
-  citizen(sql: Sql, id: string): Promise<CitizenRow | undefined> {
-    return sql.one('SELECT id, display_name, preferred_language, segment, created_at FROM citizens WHERE id = $1', [id]);
-  }
-
   vulnerabilityFlags(sql: Sql, id: string): Promise<{ vulnerability_flags: VulnerabilityFlag[] } | undefined> {
     return sql.one('SELECT vulnerability_flags FROM citizens WHERE id = $1', [id]);
   }
@@ -127,9 +109,5 @@ export class CitizensRepository {
       'UPDATE citizens SET vulnerability_flags = $2::text[], updated_at = now() WHERE id = $1 RETURNING vulnerability_flags',
       [id, flags],
     );
-  }
-
-  identities(sql: Sql, citizenId: string): Promise<CitizenIdentityRow[]> {
-    return sql.rows('SELECT kind, value, verified FROM citizen_identities WHERE citizen_id = $1 ORDER BY kind, created_at', [citizenId]);
   }
 }

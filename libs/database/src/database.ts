@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { PoolClient, QueryConfig } from 'pg';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
 import { DataSource, QueryFailedError } from 'typeorm';
 import type { Sql } from '@kontakt/core';
 
@@ -43,17 +43,22 @@ export class TransactionSql implements Sql {
 /**
  * PostgreSQL access for repositories: `rows`/`one` run a statement on a pooled connection,
  * `transaction` runs a function on one connection inside BEGIN … COMMIT and rolls back if it throws.
+ * Both use TypeORM's pg pool directly: its query runner adds work on every statement (runner
+ * objects, event broadcasts, result wrapping) that raw SQL repositories do not use.
  */
 @Injectable()
 export class Database implements Sql {
   constructor(private readonly dataSource: DataSource) {}
 
+  private get pool(): Pool {
+    return (this.dataSource.driver as unknown as { master: Pool }).master;
+  }
+
   async rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
-    const runner = this.dataSource.createQueryRunner();
     try {
-      return (await runner.query(text, params, true)).records as T[];
-    } finally {
-      await runner.release();
+      return (await this.pool.query(text, params)).rows as T[];
+    } catch (error) {
+      throw new QueryFailedError(text, params, error as Error);
     }
   }
 
@@ -62,18 +67,21 @@ export class Database implements Sql {
   }
 
   async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    const runner = this.dataSource.createQueryRunner();
-    const client = (await runner.connect()) as PoolClient;
-    await runner.startTransaction();
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
+      await client.query('BEGIN');
       const result = await work(new TransactionSql(client));
-      await runner.commitTransaction();
+      await client.query('COMMIT');
       return result;
     } catch (error) {
-      await runner.rollbackTransaction();
+      await client.query('ROLLBACK').catch((rollbackFailed: Error) => {
+        broken = rollbackFailed;
+      });
       throw error;
     } finally {
-      await runner.release();
+      // a connection that could not even roll back is closed instead of going back to the pool
+      client.release(broken);
     }
   }
 }

@@ -111,12 +111,4 @@ export class OutboxRepository {
     );
     return row!.found;
   }
-
-  deliveriesOfCase(sql: Sql, caseId: string): Promise<DeliveryRow[]> {
-    return sql.rows(
-      `SELECT id, channel, kind, contact_id, recipient, status, attempts, last_error, next_attempt_at, sent_at, failed_at, created_at
-       FROM outbox_messages WHERE case_id = $1 ORDER BY created_at`,
-      [caseId],
-    );
-  }
 }

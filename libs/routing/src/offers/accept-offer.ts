@@ -32,8 +32,7 @@ export class AcceptOffer {
       if (offer.status !== 'pending') throw offerNotOpen(offer.status);
       if (offer.expires_at.getTime() <= Date.now()) return { expired: await this.expire.inTransaction(tx, offer) };
       await this.offers.end(tx, offer.id, 'accepted', 'accepted');
-      await this.cases.setStatus(tx, offer.case_id, 'assigned', offer.agent_id);
-      await this.cases.insertEvents(tx, [{
+      await this.cases.setStatus(tx, offer.case_id, 'assigned', offer.agent_id, [{
         caseId: offer.case_id, type: 'assigned', fromStatus: 'offered', toStatus: 'assigned', actorKind: 'staff', actorId: staff.userId,
         data: { offerId: offer.id, by: 'offer' },
       }]);

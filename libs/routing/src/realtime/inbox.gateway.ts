@@ -1,7 +1,6 @@
 import { Logger, OnModuleDestroy } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayDisconnect, OnGatewayInit, WebSocketGateway } from '@nestjs/websockets';
 import { createAdapter } from '@socket.io/postgres-adapter';
-import { Pool } from 'pg';
 import type { Server, Socket } from 'socket.io';
 import { DataSource } from 'typeorm';
 import { AuthService, StaffPrincipal } from '@kontakt/identity';
@@ -9,6 +8,7 @@ import { TopicsRepository } from '@kontakt/topics';
 import { PresenceService } from '../presence/presence.service';
 import { agentRoom, queueRoom, SUPERVISORS_ROOM } from './inbox-events';
 import { InboxPublisher } from './inbox-publisher';
+import { NotifyBatchingPool } from './notify-batching-pool';
 
 const WATCHING_ROLES = new Set(['supervisor', 'admin']);
 
@@ -20,7 +20,7 @@ const WATCHING_ROLES = new Set(['supervisor', 'admin']);
 @WebSocketGateway({ cors: { origin: true, credentials: true } })
 export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(InboxGateway.name);
-  private pool?: Pool;
+  private pool?: NotifyBatchingPool;
   private server?: Server;
   private closing = false;
 
@@ -34,7 +34,7 @@ export class InboxGateway implements OnGatewayInit, OnGatewayConnection, OnGatew
 
   afterInit(server: Server): void {
     this.server = server;
-    this.pool = new Pool({ connectionString: (this.dataSource.options as { url?: string }).url, max: 4, application_name: 'kontakt-socket-adapter' });
+    this.pool = new NotifyBatchingPool({ connectionString: (this.dataSource.options as { url?: string }).url, max: 4, application_name: 'kontakt-socket-adapter' });
     this.pool.on('error', (error) => this.logger.error({ event: 'socket_adapter_pool_error', error: error.message }));
     server.adapter(
       createAdapter(this.pool, {

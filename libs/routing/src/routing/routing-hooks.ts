@@ -40,10 +40,9 @@ export class RoutingHooks extends CaseRoutingHooks {
       this.publisher.toAgent(change.previousAssigneeId, 'case_updated', { caseId: change.caseId, status: change.status, assigneeId: change.assigneeId });
       this.router.routeWaiting();
     }
-    if (change.assigneeId) {
-      if (change.assigneeId !== change.previousAssigneeId) this.publisher.toAgent(change.assigneeId, 'case_assigned', { caseId: change.caseId, by: 'supervisor' });
-      else this.publisher.toAgent(change.assigneeId, 'case_updated', { caseId: change.caseId, status: change.status, assigneeId: change.assigneeId });
-    }
+    // the previous holder was told above when the case left them; an assignee who keeps it is told once here
+    if (change.assigneeId && change.assigneeId !== change.previousAssigneeId) this.publisher.toAgent(change.assigneeId, 'case_assigned', { caseId: change.caseId, by: 'supervisor' });
+    else if (change.assigneeId && stillHolds) this.publisher.toAgent(change.assigneeId, 'case_updated', { caseId: change.caseId, status: change.status, assigneeId: change.assigneeId });
   }
 
   contactRecorded(caseId: string, contactId: string, newCase: boolean): void {
