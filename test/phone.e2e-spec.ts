@@ -246,6 +246,9 @@ describe('the phone channel (Twilio voice webhooks)', () => {
       const refused: [Record<string, unknown>, number, RegExp][] = [
         [{ number: '+4570203051', label: 'X', kinds: [] }, 400, /kinds must name voice, sms or both/],
         [{ number: '+4570203051', label: 'X', kinds: ['fax'] }, 400, /kinds must be a list of voice and\/or sms/],
+        [{ number: '+4570203051', label: 'X', kinds: 'sms' }, 400, /^"kinds must be a list of voice and\/or sms"$/],
+        [{ number: '+4570203051', label: 'X', kinds: ['sms', 'sms'] }, 400, /kinds must not repeat/],
+        [{ number: 4570203051, label: 12, kinds: ['sms'] }, 400, /^"number must be a phone number such as \+4570123456; label must be text"$/],
         [{ number: '+4570203051', label: '  ', kinds: ['sms'] }, 400, /label must not be empty/],
         [{ number: '+4570203051', label: 'X', kinds: ['sms'], secret: true }, 400, /secret is not a field this endpoint accepts/],
         [{ number: '12', label: 'X', kinds: ['sms'] }, 422, /number 12 is not a valid phone number/],
