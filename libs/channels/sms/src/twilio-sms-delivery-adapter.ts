@@ -9,9 +9,9 @@ import { SmsRepository } from './sms.repository';
 
 /**
  * Sends outbox SMS with the Twilio REST client (Messages API) from the number the reply chose (else the
- * account's number). Twilio's 4xx
- * answers (invalid or unsubscribed number, except 429) are permanent; anything else is retried. What
- * Twilio answers (MessageSid, segments, price when known) and the sender are written on the reply's contact.
+ * account's number). Twilio's 4xx answers (invalid or unsubscribed number, except 429) are permanent;
+ * anything else is retried. What Twilio answers (MessageSid, segments, price when known) and the number
+ * it was sent from are written on the reply's contact.
  */
 @Injectable()
 export class TwilioSmsDeliveryAdapter implements DeliveryAdapter {
