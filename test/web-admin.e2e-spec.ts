@@ -211,6 +211,7 @@ requireOrSkip(hasChromium, 'Chromium (/usr/bin/chromium)')('the administration s
       await duplicate.getByLabel('Betegnelse').fill('Igen');
       await duplicate.getByRole('button', { name: 'Tilføj nummer' }).click();
       await duplicate.getByRole('status').filter({ hasText: '+4570203040 is already listed' }).waitFor();
+      await screenshot(page, 'web-admin-phone-numbers');
 
       await page.getByRole('button', { name: 'Rediger +4570203040' }).click();
       const edit = page.getByRole('form', { name: 'Rediger +4570203040' });
