@@ -230,4 +230,81 @@ describe('the phone channel (Twilio voice webhooks)', () => {
     const agent = await server.createStaff('agent');
     await server.as(agent.token).put('/api/v1/phone/ivr-menu').send({ items: [] }).expect(403);
   });
+  describe('numbers', () => {
+    const numbers = () => server.as(admin);
+
+    it('lists the municipality\'s numbers, normalised to E.164, and refuses duplicates, bad fields and non-admins', async () => {
+      const created = await numbers().post('/api/v1/phone/numbers').send({ number: '70 20 30 50', label: 'Teknik og miljø, direkte', queue: 'teknik-og-miljoe', kinds: ['voice'] }).expect(201);
+      expect(created.body).toEqual({
+        id: expect.any(String), number: '+4570203050', label: 'Teknik og miljø, direkte', queue: 'teknik-og-miljoe', kinds: ['voice'],
+        createdAt: expect.any(String), updatedAt: expect.any(String),
+      });
+      const duplicate = await numbers().post('/api/v1/phone/numbers').send({ number: '+4570203050', label: 'Igen', kinds: ['sms'] });
+      expect(duplicate.status).toBe(409);
+      expect(duplicate.body.message).toBe('+4570203050 is already listed');
+
+      const refused: [Record<string, unknown>, number, RegExp][] = [
+        [{ number: '+4570203051', label: 'X', kinds: [] }, 400, /kinds must name voice, sms or both/],
+        [{ number: '+4570203051', label: 'X', kinds: ['fax'] }, 400, /kinds must be a list of voice and\/or sms/],
+        [{ number: '+4570203051', label: 'X', kinds: 'sms' }, 400, /^"kinds must be a list of voice and\/or sms"$/],
+        [{ number: '+4570203051', label: 'X', kinds: ['sms', 'sms'] }, 400, /kinds must not repeat/],
+        [{ number: 4570203051, label: 12, kinds: ['sms'] }, 400, /^"number must be a phone number such as \+4570123456; label must be text"$/],
+        [{ number: '+4570203051', label: '  ', kinds: ['sms'] }, 400, /label must not be empty/],
+        [{ number: '+4570203051', label: 'X', kinds: ['sms'], secret: true }, 400, /secret is not a field this endpoint accepts/],
+        [{ number: '12', label: 'X', kinds: ['sms'] }, 422, /number 12 is not a valid phone number/],
+        [{ number: '+4570203051', label: 'X', kinds: ['sms'], queue: 'findes-ikke' }, 422, /queue findes-ikke does not exist/],
+        [{ number: '+4570203051', label: 'X', kinds: ['sms'], queue: 'Teknik' }, 400, /queue must be a queue slug/],
+      ];
+      for (const [body, status, message] of refused) {
+        const response = await numbers().post('/api/v1/phone/numbers').send(body);
+        expect([response.status, JSON.stringify(response.body.message)]).toEqual([status, expect.stringMatching(message)]);
+      }
+
+      const changed = await numbers().put(`/api/v1/phone/numbers/${created.body.id}`).send({ number: '+4570203050', label: 'Teknik', queue: null, kinds: ['sms', 'voice'] }).expect(200);
+      expect(changed.body).toMatchObject({ label: 'Teknik', queue: null, kinds: ['voice', 'sms'] });
+      await numbers().put('/api/v1/phone/numbers/00000000-0000-4000-8000-000000000000').send({ number: '+4570203059', label: 'X', kinds: ['sms'] }).expect(404);
+      await numbers().put('/api/v1/phone/numbers/nope').send({ number: '+4570203059', label: 'X', kinds: ['sms'] }).expect(400);
+      const agent = await server.createStaff('agent');
+      await server.as(agent.token).post('/api/v1/phone/numbers').send({ number: '+4570203059', label: 'X', kinds: ['sms'] }).expect(403);
+
+      expect((await numbers().get('/api/v1/phone/numbers').expect(200)).body.map((n: { number: string }) => n.number)).toContain('+4570203050');
+      await numbers().delete(`/api/v1/phone/numbers/${created.body.id}`).expect(204);
+      await numbers().delete(`/api/v1/phone/numbers/${created.body.id}`).expect(404);
+      expect((await numbers().get('/api/v1/phone/numbers').expect(200)).body.map((n: { number: string }) => n.number)).not.toContain('+4570203050');
+    });
+
+    it('takes a call to a queue\'s direct line past the topic menu into that queue, with its opening hours and call-back', async () => {
+      const line = '+4570203060';
+      await numbers().post('/api/v1/phone/numbers').send({ number: line, label: 'Teknik og miljø', queue: 'teknik-og-miljoe', kinds: ['voice', 'sms'] }).expect(201);
+      await numbers().put('/api/v1/routing/queues/teknik-og-miljoe').send({ businessHours: { 7: [['00:00', '00:01']] } }).expect(200);
+      try {
+        const callSid = newCallSid();
+        const caller = danishMobile();
+        const greeting = parseTwiml((await postSigned(server, '/webhooks/twilio/voice', { CallSid: callSid, From: caller, To: line, CallStatus: 'ringing' }).expect(200)).text);
+        expect(greeting.Gather.action).toBe(`${server.url}/webhooks/twilio/voice/language`);
+
+        const twiml = parseTwiml((await postSigned(server, '/webhooks/twilio/voice/language', { CallSid: callSid, From: caller, To: line, Digits: '2' }).expect(200)).text);
+        expect(saidIn(twiml)[0].text).toMatch(/^We are closed now\. Our opening hours are Sunday 00:00 to 00:01\./);
+        expect(saidIn(twiml.Gather).map((s) => s.text)).toEqual(['Press 1 to be called back. Press 2 to leave a message.']);
+        expect(twiml.Gather.action).toBe(`${server.url}/webhooks/twilio/voice/choice?lang=en&topic=affald`);
+
+        await postSigned(server, pathOf(twiml.Gather.action), { CallSid: callSid, From: caller, To: line, Digits: '1' }).expect(200);
+        const { detail } = await contactOfCall(callSid);
+        expect(detail).toMatchObject({ channel: 'phone', queue: 'teknik-og-miljoe', topic: 'affald', language: 'en' });
+        expect((await server.as(admin).get('/api/v1/phone/callbacks').query({ caseId: detail.id }).expect(200)).body).toHaveLength(1);
+      } finally {
+        await numbers().put('/api/v1/routing/queues/teknik-og-miljoe').send({ businessHours: null }).expect(200);
+      }
+    });
+
+    it('reads the topic menu on a listed number without a queue, and on a direct line listed for texts only', async () => {
+      await numbers().post('/api/v1/phone/numbers').send({ number: '+4570203070', label: 'Hovednummer', kinds: ['voice', 'sms'] }).expect(201);
+      await numbers().post('/api/v1/phone/numbers').send({ number: '+4570203071', label: 'Teknik sms', queue: 'teknik-og-miljoe', kinds: ['sms'] }).expect(201);
+      for (const to of ['+4570203070', '+4570203071', TWILIO_NUMBER]) {
+        const menu = parseTwiml((await postSigned(server, '/webhooks/twilio/voice/language', { CallSid: newCallSid(), From: danishMobile(), To: to, Digits: '1' }).expect(200)).text);
+        expect(menu.Gather.action).toBe(`${server.url}/webhooks/twilio/voice/topic?lang=da`);
+        expect(saidIn(menu.Gather)[0].text).toBe('Hvad drejer dit opkald sig om?');
+      }
+    });
+  });
 });

@@ -123,4 +123,38 @@ describe('the SMS channel (Twilio)', () => {
     expect(noSender.status).toBe(400);
     expect(noSender.body.message).toBe('From is missing or is not a phone number');
   });
+  it('opens a text to a queue\'s direct line as a case in that queue, and sends the reply from that line (from the main number once the line is gone)', async () => {
+    const line = '+4570203080';
+    const listed = await server.as(admin).post('/api/v1/phone/numbers').send({ number: line, label: 'Teknik og miljø', queue: 'teknik-og-miljoe', kinds: ['sms'] }).expect(201);
+    const citizen = danishMobile();
+    await text(citizen, 'Jeg har mistet mit sundhedskort.').expect(200);
+    // "ejendomsskat" is a keyword of a Borgerservice topic; on Teknik og miljø's line the text stays in that queue
+    await postSigned(server, '/webhooks/twilio/sms', { MessageSid: newMessageSid(), AccountSid: TWILIO_ACCOUNT_SID, From: citizen, To: line, Body: 'Hvornår skal ejendomsskatten betales?', NumSegments: '1' }).expect(200);
+
+    const items = (await server.as(admin).get('/api/v1/cases').query({ channel: 'sms', limit: 100 }).expect(200)).body.items as { id: string }[];
+    const cases = [];
+    for (const item of items) {
+      const found = await detail(item.id);
+      if (found.citizen.phones.includes(citizen)) cases.push(found);
+    }
+    expect(cases.map((c) => [c.queue, c.topic, c.contacts.length]).sort()).toEqual([['borgerservice', 'pas-og-koerekort', 1], ['teknik-og-miljoe', 'affald', 1]]);
+    const direct = cases.find((c) => c.queue === 'teknik-og-miljoe');
+    const main = cases.find((c) => c.queue === 'borgerservice');
+
+    const agent = await server.createStaff('agent');
+    const answer = await server.as(agent.token).post(`/api/v1/cases/${direct.id}/replies`).send({ body: 'Ejendomsskatten betales i marts og september.' }).expect(201);
+    expect(await twilioApi.waitForSms((sms) => sms.to === citizen && sms.body.startsWith('Ejendomsskatten'))).toMatchObject({ from: line });
+    await server.as(agent.token).post(`/api/v1/cases/${main.id}/replies`).send({ body: 'Bestil et nyt på borger.dk.' }).expect(201);
+    expect(await twilioApi.waitForSms((sms) => sms.to === citizen && sms.body.startsWith('Bestil'))).toMatchObject({ from: TWILIO_NUMBER });
+    const texts = await eventually(async () => {
+      const found = (await server.as(agent.token).get(`/api/v1/sms/cases/${direct.id}/messages`).expect(200)).body;
+      return found.every((m: { messageSid: string | null }) => m.messageSid) ? found : undefined;
+    }, 'the reply to be sent');
+    expect(texts.map((m: { direction: string; twilioNumber: string }) => [m.direction, m.twilioNumber])).toEqual([['inbound', line], ['outbound', line]]);
+    expect(texts[1].contactId).toBe(answer.body.id);
+
+    await server.as(admin).delete(`/api/v1/phone/numbers/${listed.body.id}`).expect(204);
+    await server.as(agent.token).post(`/api/v1/cases/${direct.id}/replies`).send({ body: 'Husk at betale til tiden.' }).expect(201);
+    expect(await twilioApi.waitForSms((sms) => sms.to === citizen && sms.body.startsWith('Husk'))).toMatchObject({ from: TWILIO_NUMBER });
+  });
 });

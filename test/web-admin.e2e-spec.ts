@@ -189,6 +189,50 @@ requireOrSkip(hasChromium, 'Chromium (/usr/bin/chromium)')('the administration s
     }
   });
 
+  it('an admin lists a queue\'s direct line, changes its label, queue and kinds, and removes it', async () => {
+    const { context, page } = await signIn(browser, server, ADMIN, '/app/admin/phone');
+    try {
+      const add = page.getByRole('form', { name: 'Tilføj nummer' });
+      await add.getByLabel('Nummer', { exact: true }).fill('70 20 30 40');
+      await add.getByLabel('Betegnelse').fill('Teknik og miljø, direkte');
+      await add.getByLabel('Direkte linje til kø').selectOption({ label: 'Teknik og miljø' });
+      await add.getByLabel('Opkald').uncheck();
+      await add.getByLabel('Sms').uncheck();
+      await add.getByRole('button', { name: 'Tilføj nummer' }).click();
+      await add.getByRole('status').filter({ hasText: 'Vælg opkald, sms eller begge.' }).waitFor();
+      await add.getByLabel('Sms').check();
+      await add.getByRole('button', { name: 'Tilføj nummer' }).click();
+      const row = page.locator('tr[data-number="+4570203040"]');
+      await row.getByRole('cell', { name: 'Teknik og miljø', exact: true }).waitFor();
+      await row.getByRole('cell', { name: 'Sms', exact: true }).waitFor();
+
+      const duplicate = page.getByRole('form', { name: 'Tilføj nummer' });
+      await duplicate.getByLabel('Nummer', { exact: true }).fill('+4570203040');
+      await duplicate.getByLabel('Betegnelse').fill('Igen');
+      await duplicate.getByRole('button', { name: 'Tilføj nummer' }).click();
+      await duplicate.getByRole('status').filter({ hasText: '+4570203040 is already listed' }).waitFor();
+      await screenshot(page, 'web-admin-phone-numbers');
+
+      await page.getByRole('button', { name: 'Rediger +4570203040' }).click();
+      const edit = page.getByRole('form', { name: 'Rediger +4570203040' });
+      await edit.getByLabel('Betegnelse').fill('Teknik');
+      await edit.getByLabel('Direkte linje til kø').selectOption({ label: 'Ingen (hovednummer)' });
+      await edit.getByLabel('Opkald').check();
+      await edit.getByRole('button', { name: 'Gem', exact: true }).click();
+      await row.getByRole('cell', { name: 'Opkald, Sms' }).waitFor();
+      await row.getByRole('cell', { name: 'Ingen (hovednummer)' }).waitFor();
+      expect(await seriousViolations(page)).toEqual([]);
+      const api = await admin();
+      expect((await api.get('/api/v1/phone/numbers')).body).toEqual([expect.objectContaining({ number: '+4570203040', label: 'Teknik', queue: null, kinds: ['voice', 'sms'] })]);
+
+      await page.getByRole('button', { name: 'Fjern +4570203040' }).click();
+      await row.waitFor({ state: 'detached' });
+      expect((await api.get('/api/v1/phone/numbers')).body).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('an admin sees a mailbox\'s state and pauses and resumes it, its other settings kept', async () => {
     const api = await admin();
     const created = await api.post('/api/v1/email/mailboxes').send({

@@ -1,7 +1,8 @@
-// Phone: the Twilio account (the auth token is write-only), the keypad menu, and where each agent's calls ring.
+// Phone: the Twilio account (the auth token is write-only), its numbers, the keypad menu, and where each agent's calls ring.
 import { FormEvent, useEffect, useState } from 'react';
 import { api } from '../api';
 import { formatTime, useT } from '../i18n';
+import { PhoneNumbers } from './PhoneNumbersAdmin';
 import { FeedbackLine, StaffUser, TopicRow, useFeedback } from './shared';
 
 interface Account { configured: boolean; accountSid?: string; phoneNumber?: string | null; seededFromEnv?: boolean; updatedAt?: string }
@@ -177,6 +178,7 @@ export function PhoneAdmin() {
     <section className="card stack">
       <h2>{t.phoneTab}</h2>
       <AccountForm />
+      <PhoneNumbers />
       <MenuForm topics={topics} />
       <Endpoints />
     </section>

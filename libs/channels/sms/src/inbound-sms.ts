@@ -4,7 +4,7 @@ import { AppConfig } from '@kontakt/config';
 import { Database } from '@kontakt/database';
 import { normalisePhone } from '@kontakt/citizens';
 import { IntakeService } from '@kontakt/intake';
-import { countOf, sidOf, textOf, WebhookParams } from '@kontakt/channels/phone';
+import { countOf, DirectLines, sidOf, textOf, WebhookParams } from '@kontakt/channels/phone';
 import { smsSegments } from './sms-segments';
 import { SmsRepository } from './sms.repository';
 import { optKeyword, SMS_TEXTS } from './sms-texts';
@@ -14,13 +14,21 @@ const BODY_MAX = 5_000;
 /**
  * An inbound text: STOP/START change the number's opt-out and are answered by TwiML; any other text
  * becomes a contact (external id = MessageSid, so Twilio's retries are dropped) on the sender's open
- * case, found by their phone number, with its segments and their cost.
+ * case, found by their phone number, with its segments and their cost. A text to a queue's direct line
+ * joins the sender's open case in that queue or opens one there. The number it was sent to is kept,
+ * for the reply to leave from.
  */
 @Injectable()
 export class InboundSms {
   private readonly logger = new Logger(InboundSms.name);
 
-  constructor(private readonly db: Database, private readonly intake: IntakeService, private readonly sms: SmsRepository, private readonly config: AppConfig) {}
+  constructor(
+    private readonly db: Database,
+    private readonly intake: IntakeService,
+    private readonly sms: SmsRepository,
+    private readonly lines: DirectLines,
+    private readonly config: AppConfig,
+  ) {}
 
   async receive(params: WebhookParams): Promise<string> {
     const messageSid = sidOf(params, 'MessageSid');
@@ -38,10 +46,15 @@ export class InboundSms {
     }
     if (!body.trim()) return response.toString();
     const segments = countOf(params, 'NumSegments') || smsSegments(body);
-    const reference = await this.sms.openCaseOfPhone(this.db, from);
+    const to = normalisePhone(textOf(params, 'To', 40) ?? '');
+    const direct = await this.lines.topicFor(to, 'sms', body);
+    const reference = await this.sms.openCaseOfPhone(this.db, from, direct?.queueId);
     await this.intake.receive(
-      { channel: 'sms', externalId: messageSid, sender: { phone: from }, bodyText: body, thread: reference ? { references: [reference] } : undefined },
-      { inTransaction: (tx, result) => this.sms.recordSegments(tx, result.contactId, 'inbound', messageSid, segments, segments * this.config.smsSegmentCostOre) },
+      {
+        channel: 'sms', externalId: messageSid, sender: { phone: from }, bodyText: body, topicSlug: direct?.slug,
+        thread: reference ? { references: [reference] } : undefined,
+      },
+      { inTransaction: (tx, result) => this.sms.recordSegments(tx, result.contactId, 'inbound', messageSid, segments, segments * this.config.smsSegmentCostOre, to) },
     );
     return response.toString();
   }

@@ -15,7 +15,7 @@ export class SmsMessagesController {
   @Get('cases/:caseId/messages')
   async ofCase(@Param('caseId', uuid) caseId: string) {
     return (await this.sms.messagesOfCase(this.db, caseId)).map((m) => ({
-      contactId: m.contact_id, direction: m.direction, messageSid: m.message_sid, segments: m.segments,
+      contactId: m.contact_id, direction: m.direction, messageSid: m.message_sid, segments: m.segments, twilioNumber: m.twilio_number,
       costMinor: m.direct_cost_minor === null ? null : Number(m.direct_cost_minor), occurredAt: m.occurred_at,
     }));
   }

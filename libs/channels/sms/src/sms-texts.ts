@@ -8,8 +8,8 @@ export const SMS_TEXTS = {
   },
   noNumber: { da: 'Borgeren har intet telefonnummer. Svar på en anden kanal.', en: 'The citizen has no phone number. Reply on another channel.' },
   notSetUp: {
-    da: 'Sms-svar kan ikke sendes: der er ingen Twilio-konto med nummer (TWILIO_* eller PUT /api/v1/phone/account).',
-    en: 'Replies by SMS cannot be sent: no Twilio account with a number is set up (TWILIO_* or PUT /api/v1/phone/account).',
+    da: 'Sms-svar kan ikke sendes: der er ingen Twilio-konto med et nummer at sende fra (TWILIO_*, PUT /api/v1/phone/account eller et sms-nummer i /api/v1/phone/numbers).',
+    en: 'Replies by SMS cannot be sent: no Twilio account with a number to send from is set up (TWILIO_*, PUT /api/v1/phone/account or an SMS number in /api/v1/phone/numbers).',
   },
 };
 

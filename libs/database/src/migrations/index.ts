@@ -18,6 +18,7 @@ import { AnalyticsWatermark1764383000000 } from './1764383000000-analytics-water
 import { RoutingStatementTriggers1764384000000 } from './1764384000000-routing-statement-triggers';
 import { CitizenVulnerability1764384000001 } from './1764384000001-citizen-vulnerability';
 import { AnalyticsDailyFactCounts1764385000000 } from './1764385000000-analytics-daily-fact-counts';
+import { TwilioNumbers1764386000100 } from './1764386000100-twilio-numbers';
 import { AnalyticsMonthlyHistograms1764382000100 } from './1764382000100-analytics-monthly-histograms';
 import { AnalyticsWeeklyHistograms1764382000200 } from './1764382000200-analytics-weekly-histograms';
 
@@ -45,4 +46,5 @@ export const MIGRATIONS = [
   RoutingStatementTriggers1764384000000,
   CitizenVulnerability1764384000001,
   AnalyticsDailyFactCounts1764385000000,
+  TwilioNumbers1764386000100,
 ];

@@ -4,6 +4,7 @@ import type { Language } from '@kontakt/core';
 import { Database } from '@kontakt/database';
 import { normalisePhone } from '@kontakt/citizens';
 import { TopicsService } from '@kontakt/topics';
+import { DirectLines } from '../numbers/direct-lines';
 import { countOf, sidOf, textOf, WebhookParams } from '../twilio/webhook-params';
 import { CallPriceFetcher } from './call-price-fetcher';
 import { CallRecords, CallStart, CallTopic } from './call-records';
@@ -15,9 +16,9 @@ import { IvrTwiml, VoiceUrl } from './ivr-twiml';
 const FINAL_STATUSES = ['completed', 'busy', 'no-answer', 'failed', 'canceled'];
 
 /**
- * The call flow behind /webhooks/twilio/voice: language, topic, then put through to an agent when the
- * topic's queue is open and someone can take the call; otherwise (closed, busy, not answered) a
- * call-back or a voicemail. Each method answers one Twilio request with TwiML.
+ * The call flow behind /webhooks/twilio/voice: language, topic (skipped on a queue's direct line), then
+ * put through to an agent when the topic's queue is open and someone can take the call; otherwise
+ * (closed, busy, not answered) a call-back or a voicemail. Each method answers one Twilio request with TwiML.
  */
 @Injectable()
 export class CallFlow {
@@ -28,6 +29,7 @@ export class CallFlow {
     private readonly topics: TopicsService,
     private readonly records: CallRecords,
     private readonly prices: CallPriceFetcher,
+    private readonly lines: DirectLines,
   ) {}
 
   readonly url: VoiceUrl = (path, query) => `${this.config.publicBaseUrl}/webhooks/twilio/voice${path}${query ? `?${new URLSearchParams(query)}` : ''}`;
@@ -37,9 +39,12 @@ export class CallFlow {
     return IvrTwiml.chooseLanguage(this.url);
   }
 
+  /** After the language: the topic menu, or straight on with the queue's topic when the caller dialled its direct line. */
   async topicMenu(params: WebhookParams): Promise<string> {
     sidOf(params, 'CallSid');
     const language: Language = textOf(params, 'Digits') === '2' ? 'en' : 'da';
+    const direct = await this.lines.topicFor(textOf(params, 'To', 40), 'voice');
+    if (direct) return this.putThrough(params, language, direct);
     const menu = await this.routing.menu(this.db);
     return IvrTwiml.chooseTopic(this.url, language, menu.map((m) => ({ digit: m.digit, name: language === 'en' ? m.nameEn : m.nameDa })));
   }
@@ -47,7 +52,10 @@ export class CallFlow {
   async topicChosen(params: WebhookParams, language: Language): Promise<string> {
     const menu = await this.routing.menu(this.db);
     const digit = countOf(params, 'Digits');
-    const topic = menu.find((m) => m.digit === digit) ?? (await this.defaultTopic());
+    return this.putThrough(params, language, menu.find((m) => m.digit === digit) ?? (await this.defaultTopic()));
+  }
+
+  private async putThrough(params: WebhookParams, language: Language, topic: CallTopic): Promise<string> {
     const start = this.callStart(params, language, topic);
     const hours = await this.routing.queueHours(this.db, topic.queueId);
     const now = new Date();
