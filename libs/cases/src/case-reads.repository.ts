@@ -218,7 +218,7 @@ export class CaseReadsRepository {
   }
 
   async detail(id: string): Promise<CaseDetailRow | undefined> {
-    const row = await this.db.one<CaseDetailRow>(DETAIL_SELECT, [id]);
+    const row = await this.db.prepared.one<CaseDetailRow>(DETAIL_SELECT, [id]);
     if (!row) return undefined;
     dated(row.other_cases, ['created_at']);
     dated(row.contacts, ['occurred_at']);

@@ -9,12 +9,13 @@ import type { Sql } from '@kontakt/core';
  * each one once per connection instead of on every call: the intake's write path is fixed-shape
  * statements, and this roughly halves PostgreSQL's CPU per contact (bench/intake). Reads outside
  * transactions stay unnamed, so catch-all filters such as the case list keep plans made for their
- * actual parameters. The cap guards against SQL that has values built into its text.
+ * actual parameters, unless they go through `Database.prepared` (lookups by key, whose plan does
+ * not depend on the value). The cap guards against SQL that has values built into its text.
  */
 const MAX_PREPARED_STATEMENTS = 500;
 const statementNames = new Map<string, string>();
 
-function transactionQuery(text: string, values: unknown[]): QueryConfig {
+function preparedQuery(text: string, values: unknown[]): QueryConfig {
   let name = statementNames.get(text);
   if (!name && statementNames.size < MAX_PREPARED_STATEMENTS) {
     name = `kontakt_${createHash('sha1').update(text).digest('hex').slice(0, 24)}`;
@@ -23,13 +24,13 @@ function transactionQuery(text: string, values: unknown[]): QueryConfig {
   return { name, text, values };
 }
 
-/** Statements of one open transaction on a client (see transactionQuery above); for code that holds its own connections. */
+/** Statements of one open transaction on a client (see preparedQuery above); for code that holds its own connections. */
 export class TransactionSql implements Sql {
   constructor(private readonly client: PoolClient) {}
 
   async rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
     try {
-      return (await this.client.query(transactionQuery(text, params))).rows as T[];
+      return (await this.client.query(preparedQuery(text, params))).rows as T[];
     } catch (error) {
       throw new QueryFailedError(text, params, error as Error);
     }
@@ -65,6 +66,22 @@ export class Database implements Sql {
   async one<T>(text: string, params: unknown[] = []): Promise<T | undefined> {
     return (await this.rows<T>(text, params))[0];
   }
+
+  /**
+   * Pooled statements run as named prepared statements, planned once per connection: for hot reads
+   * of fixed shape by key (a session by its token, the case view), where planning costs more than
+   * running the statement.
+   */
+  readonly prepared: Sql = {
+    rows: async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
+      try {
+        return (await this.pool.query(preparedQuery(text, params))).rows as T[];
+      } catch (error) {
+        throw new QueryFailedError(text, params, error as Error);
+      }
+    },
+    one: async <T>(text: string, params: unknown[] = []): Promise<T | undefined> => (await this.prepared.rows<T>(text, params))[0],
+  };
 
   async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();

@@ -24,7 +24,7 @@ export class SessionsRepository {
 
   /** The live session for a token: not expired, not revoked, and its user not disabled. */
   findActive(tokenHash: Buffer): Promise<ActiveSessionRow | undefined> {
-    return this.db.one(
+    return this.db.prepared.one(
       `SELECT s.id AS session_id, u.id AS user_id, u.email, u.name, u.role
        FROM staff_sessions s JOIN staff_users u ON u.id = s.user_id
        WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.disabled_at IS NULL`,

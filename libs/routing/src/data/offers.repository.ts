@@ -41,7 +41,7 @@ export class OffersRepository {
 
   /** Where an offer belongs, read without a lock so the caller can take the case lock first. */
   find(id: string): Promise<OfferRow | undefined> {
-    return this.db.one(`SELECT ${COLUMNS} FROM routing_offers WHERE id = $1`, [id]);
+    return this.db.prepared.one(`SELECT ${COLUMNS} FROM routing_offers WHERE id = $1`, [id]);
   }
 
   /** Lock "offer": taken after the case's lock (order: case → offer → agent capacity). */
