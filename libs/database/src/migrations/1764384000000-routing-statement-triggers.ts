@@ -1,45 +1,16 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-const HELD = `('assigned', 'waiting_on_citizen')`;
+export const HELD = `('assigned', 'waiting_on_citizen')`;
 /** The updated cases whose status, assignee, queue or channel changed: what routing cares about. */
-const MOVES = `routing_case_moves AS (
+export const MOVES = `routing_case_moves AS (
   SELECT n.id, o.status AS old_status, n.status AS new_status, o.assignee_id AS old_assignee, n.assignee_id AS new_assignee,
          o.channel AS old_channel, n.channel AS new_channel, o.queue_id AS old_queue, n.queue_id AS new_queue
   FROM old_cases o JOIN new_cases n ON n.id = o.id
   WHERE o.status IS DISTINCT FROM n.status OR o.assignee_id IS DISTINCT FROM n.assignee_id
      OR o.queue_id IS DISTINCT FROM n.queue_id OR o.channel IS DISTINCT FROM n.channel)`;
 
-/**
- * The routing bookkeeping on cases and offers (capacity held per agent and channel, the waiting
- * queue's entries) moves from per-row triggers to per-statement triggers over transition tables:
- * the router writes a page of hundreds of offers and case moves in one statement each, and now pays one
- * set-based UPDATE per table instead of one per row. Same rules as before; a case update
- * that changes none of status, assignee, queue or channel leaves routing alone.
- */
-export class RoutingStatementTriggers1764384000000 implements MigrationInterface {
-  name = 'RoutingStatementTriggers1764384000000';
-
-  async up(db: QueryRunner): Promise<void> {
-    await db.query(`
-      DROP TRIGGER routing_case_changed ON cases;
-      DROP TRIGGER routing_offer_changed ON routing_offers;
-      DROP FUNCTION routing_case_changed(), routing_offer_changed();
-
-      CREATE FUNCTION routing_cases_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        UPDATE routing_agent_load l SET held = l.held + d.n
-        FROM (SELECT assignee_id, channel, count(*)::int AS n FROM new_cases
-              WHERE assignee_id IS NOT NULL AND status IN ${HELD} GROUP BY assignee_id, channel) d
-        WHERE l.user_id = d.assignee_id AND l.channel = d.channel;
-        INSERT INTO routing_entries (case_id, queue_id, waiting)
-        SELECT id, queue_id, true FROM new_cases WHERE status = 'queued'
-        ON CONFLICT (case_id) DO UPDATE SET waiting = true;
-        RETURN NULL;
-      END $$;
-      CREATE TRIGGER routing_cases_inserted AFTER INSERT ON cases
-        REFERENCING NEW TABLE AS new_cases FOR EACH STATEMENT EXECUTE FUNCTION routing_cases_inserted();
-
-      CREATE FUNCTION routing_cases_updated() RETURNS trigger LANGUAGE plpgsql AS $$
+/** The body of routing_cases_updated() as this migration made it. */
+export const CASES_UPDATED = `
       BEGIN
         PERFORM FROM (WITH ${MOVES} SELECT 1 FROM routing_case_moves LIMIT 1) any_move;
         IF NOT FOUND THEN
@@ -76,7 +47,39 @@ export class RoutingStatementTriggers1764384000000 implements MigrationInterface
         UPDATE routing_entries e SET queue_id = m.new_queue, routing_key = NULL, stage = 0, overflow_queue_id = NULL, declined_by = '{}'
         FROM routing_case_moves m WHERE m.old_queue <> m.new_queue AND e.case_id = m.id;
         RETURN NULL;
+      END`;
+
+/**
+ * The routing bookkeeping on cases and offers (capacity held per agent and channel, the waiting
+ * queue's entries) moves from per-row triggers to per-statement triggers over transition tables:
+ * the router writes a page of hundreds of offers and case moves in one statement each, and now pays one
+ * set-based UPDATE per table instead of one per row. Same rules as before; a case update
+ * that changes none of status, assignee, queue or channel leaves routing alone.
+ */
+export class RoutingStatementTriggers1764384000000 implements MigrationInterface {
+  name = 'RoutingStatementTriggers1764384000000';
+
+  async up(db: QueryRunner): Promise<void> {
+    await db.query(`
+      DROP TRIGGER routing_case_changed ON cases;
+      DROP TRIGGER routing_offer_changed ON routing_offers;
+      DROP FUNCTION routing_case_changed(), routing_offer_changed();
+
+      CREATE FUNCTION routing_cases_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        UPDATE routing_agent_load l SET held = l.held + d.n
+        FROM (SELECT assignee_id, channel, count(*)::int AS n FROM new_cases
+              WHERE assignee_id IS NOT NULL AND status IN ${HELD} GROUP BY assignee_id, channel) d
+        WHERE l.user_id = d.assignee_id AND l.channel = d.channel;
+        INSERT INTO routing_entries (case_id, queue_id, waiting)
+        SELECT id, queue_id, true FROM new_cases WHERE status = 'queued'
+        ON CONFLICT (case_id) DO UPDATE SET waiting = true;
+        RETURN NULL;
       END $$;
+      CREATE TRIGGER routing_cases_inserted AFTER INSERT ON cases
+        REFERENCING NEW TABLE AS new_cases FOR EACH STATEMENT EXECUTE FUNCTION routing_cases_inserted();
+
+      CREATE FUNCTION routing_cases_updated() RETURNS trigger LANGUAGE plpgsql AS $$${CASES_UPDATED}$$;
       CREATE TRIGGER routing_cases_updated AFTER UPDATE ON cases
         REFERENCING OLD TABLE AS old_cases NEW TABLE AS new_cases FOR EACH STATEMENT EXECUTE FUNCTION routing_cases_updated();
 

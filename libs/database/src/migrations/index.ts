@@ -19,6 +19,7 @@ import { RoutingStatementTriggers1764384000000 } from './1764384000000-routing-s
 import { CitizenVulnerability1764384000001 } from './1764384000001-citizen-vulnerability';
 import { AnalyticsDailyFactCounts1764385000000 } from './1764385000000-analytics-daily-fact-counts';
 import { TwilioNumbers1764386000100 } from './1764386000100-twilio-numbers';
+import { RoutingCaseMovesByKind1764387000000 } from './1764387000000-routing-case-moves-by-kind';
 import { AnalyticsMonthlyHistograms1764382000100 } from './1764382000100-analytics-monthly-histograms';
 import { AnalyticsWeeklyHistograms1764382000200 } from './1764382000200-analytics-weekly-histograms';
 
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   CitizenVulnerability1764384000001,
   AnalyticsDailyFactCounts1764385000000,
   TwilioNumbers1764386000100,
+  RoutingCaseMovesByKind1764387000000,
 ];
