@@ -48,12 +48,19 @@ export class RoutingAgentsRepository {
     return row?.missed_in_a_row ?? 0;
   }
 
-  /** Free capacity of all available agents, in cases on any channel: how much of the queue is worth locking and walking. */
-  async room(sql: Sql = this.db): Promise<number> {
+  /**
+   * Free capacity of available agents, in cases on any channel, counted up to `upTo`: how much of the
+   * queue is worth locking and walking. Counting stops at `upTo` agent-channels with room, so a
+   * centre with hundreds of free agents does not sum them all on every page.
+   */
+  async room(sql: Sql = this.db, upTo = 250): Promise<number> {
     const row = await sql.one<{ room: number }>(
-      `SELECT coalesce(sum(coalesce((u.capacity ->> l.channel)::int, 0) - l.held), 0)::int AS room
-       FROM staff_users u JOIN routing_agent_load l ON l.user_id = u.id
-       WHERE u.presence = 'available' AND u.disabled_at IS NULL AND l.held < coalesce((u.capacity ->> l.channel)::int, 0)`,
+      `SELECT coalesce(sum(free), 0)::int AS room FROM (
+         SELECT coalesce((u.capacity ->> l.channel)::int, 0) - l.held AS free
+         FROM staff_users u JOIN routing_agent_load l ON l.user_id = u.id
+         WHERE u.presence = 'available' AND u.disabled_at IS NULL AND l.held < coalesce((u.capacity ->> l.channel)::int, 0)
+         LIMIT $1) r`,
+      [upTo],
     );
     return row?.room ?? 0;
   }

@@ -50,7 +50,7 @@ export class PageRouter {
   /** `depth`: pages of this pass before this one (the first admits new cases). */
   async route(tx: Sql, after: QueuePosition | undefined, depth: number): Promise<PageRouted> {
     if (depth === 0) await this.admitNew(tx);
-    const room = await this.agents.room(tx);
+    const room = await this.agents.room(tx, PAGE / 2);
     if (room === 0) return { made: [], full: false, roomLeft: false, busy: false };
     const size = Math.min(PAGE, Math.max(MIN_PAGE, 2 * room) * 2 ** Math.min(depth, 5));
     const page = await this.entries.lockPage(tx, after, size);

@@ -53,7 +53,7 @@ export class RoutingSweep {
     const escalated = await this.escalate();
     const forgotten = await this.entries.forgetDeclines(this.db, FORGET_DECLINES_SECONDS);
     const alerts = await this.raiseSlaAlerts();
-    const room = (await this.agents.room()) > 0;
+    const room = (await this.agents.room(undefined, 1)) > 0;
     if (room) {
       if (this.walk) this.router.routeWaiting();
       this.walk = (await this.router.walk(this.walk, PAGES_PER_SWEEP)).next;
