@@ -1,5 +1,5 @@
 import { DomainError } from '@kontakt/core';
-import { assertTransition, canTransition, CASE_STATUSES, statusAfterInbound } from './case-status';
+import { assertTransition, canTransition, CASE_STATUSES, opensFollowUpCase, statusAfterInbound } from './case-status';
 
 describe('case status machine', () => {
   it('walks the happy path new → queued → offered → assigned → waiting → resolved → closed', () => {
@@ -35,5 +35,14 @@ describe('case status machine', () => {
         if (to !== from) expect(canTransition(from, to)).toBe(true);
       }
     }
+  });
+
+  it('opens a linked follow-up case for a reference to a closed case or one resolved longer ago than the reopen window', () => {
+    const now = Date.parse('2026-12-02T12:00:00Z');
+    const resolvedDaysAgo = (days: number) => new Date(now - days * 24 * 60 * 60 * 1000);
+    expect(opensFollowUpCase({ status: 'closed', resolved_at: null }, 14, now)).toBe(true);
+    expect(opensFollowUpCase({ status: 'resolved', resolved_at: resolvedDaysAgo(15) }, 14, now)).toBe(true);
+    expect(opensFollowUpCase({ status: 'resolved', resolved_at: resolvedDaysAgo(13) }, 14, now)).toBe(false);
+    expect(opensFollowUpCase({ status: 'waiting_on_citizen', resolved_at: null }, 14, now)).toBe(false);
   });
 });

@@ -40,3 +40,13 @@ export function statusAfterInbound(current: CaseStatus, hasAssignee: boolean): C
   if (current === 'resolved') return 'queued';
   return current;
 }
+
+/**
+ * Whether a contact that names a case by its reference (not by status link) opens a new case linked
+ * to it instead of joining it: when the case is closed, or was resolved more than the reopen window ago.
+ */
+export function opensFollowUpCase(referenced: { status: CaseStatus; resolved_at: Date | null }, reopenWindowDays: number, now = Date.now()): boolean {
+  if (referenced.status === 'closed') return true;
+  const windowMs = reopenWindowDays * 24 * 60 * 60 * 1000;
+  return referenced.status === 'resolved' && referenced.resolved_at !== null && now - referenced.resolved_at.getTime() > windowMs;
+}

@@ -4,7 +4,7 @@ import { AppConfig } from '@kontakt/config';
 import { DomainError, isUniqueViolation, Language, Sql } from '@kontakt/core';
 import { Database } from '@kontakt/database';
 import { CitizenIdentity, CitizensRepository, normaliseAddress, resolveCitizenStatement } from '@kontakt/citizens';
-import { CaseEvent, CaseRoutingHooks, CaseRow, CasesRepository, hashStatusToken, NewContact, newStatusToken, statusAfterInbound } from '@kontakt/cases';
+import { CaseEvent, CaseRoutingHooks, CaseRow, CasesRepository, hashStatusToken, NewContact, newStatusToken, opensFollowUpCase, statusAfterInbound } from '@kontakt/cases';
 import { Classification, classify, TopicsService } from '@kontakt/topics';
 import type { InboundContact, IntakeResult, ReceiveOptions } from './inbound-contact';
 
@@ -147,11 +147,7 @@ export class IntakeService {
   private async linkedCase(tx: Sql, contact: InboundContact, found: CaseRow | undefined): Promise<CaseRow | undefined> {
     const references = contact.thread?.references;
     if (contact.thread?.statusToken || !references?.length) return undefined;
-    if (found) {
-      const windowMs = this.config.reopenWindowDays * 24 * 60 * 60 * 1000;
-      const stale = found.status === 'resolved' && !contact.thread?.automatic && found.resolved_at !== null && Date.now() - found.resolved_at.getTime() > windowMs;
-      return stale ? found : undefined;
-    }
+    if (found) return !contact.thread?.automatic && opensFollowUpCase(found, this.config.reopenWindowDays) ? found : undefined;
     return this.cases.firstByReferences(tx, references);
   }
 
