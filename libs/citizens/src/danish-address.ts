@@ -1,3 +1,5 @@
+import { normaliseAddress } from './identity-normaliser';
+
 /**
  * Danish postal addresses as a letter shows them: street and number (with floor and side), then
  * postcode and town. Written one way whatever way a clerk typed it or a letter printed it, so the
@@ -42,6 +44,9 @@ export function parsePostalAddress(raw: string): PostalAddress | undefined {
 }
 
 export const formatPostalAddress = (address: PostalAddress) => `${address.street}\n${address.postTown}`;
+
+/** The citizen identity an address is stored and found under, whoever wrote it: a clerk, a letter or staff correcting it. */
+export const addressIdentity = (address: PostalAddress): string => normaliseAddress(formatPostalAddress(address))!;
 
 /**
  * The sender's address printed on a letter: the first street line directly above a postcode + town

@@ -5,6 +5,7 @@ import type { CaseChange, CaseEvent, CaseRoutingHooks, CasesRepository } from '@
 import type { CitizensRepository } from '@kontakt/citizens';
 import type { Topic, TopicsService } from '@kontakt/topics';
 import { LetterReading } from './letter-reading';
+import type { LetterReferenceThreading, ReferenceOutcome } from './letter-reference-threading';
 import type { PostScansRepository, ScanCase } from './post-scans.repository';
 
 const topic = (slug: string, keywords: string[], isDefault = false): Topic => ({
@@ -19,8 +20,13 @@ const waitingCase = (changes: Partial<ScanCase> = {}): ScanCase => ({
   assignee_id: null, opened_by_this_letter: true, topic_chosen: false, ...changes,
 });
 
-function reading(at: ScanCase) {
+/** The letter moved into the referenced case `case-9`; its own case is closed. */
+const MOVED: ReferenceOutcome = { kind: 'moved', caseId: 'case-9', placeholder: { caseId: 'case-1', status: 'closed', assigneeId: null, previousAssigneeId: null } };
+
+function reading(at: ScanCase, outcome?: ReferenceOutcome) {
   const events: CaseEvent[] = [];
+  const quoted: string[][] = [];
+  const recorded: string[] = [];
   const reclassified: unknown[] = [];
   const statuses: string[] = [];
   const changes: CaseChange[] = [];
@@ -39,8 +45,14 @@ function reading(at: ScanCase) {
   const routing: Partial<CaseRoutingHooks> = {
     withdrawLiveOffer: async (_tx, caseId) => ({ offerId: 'offer-1', caseId, agentId: 'agent-1' }),
     caseChanged: (change) => void changes.push(change),
-    contactRecorded: () => undefined,
+    contactRecorded: (caseId) => void recorded.push(caseId),
   };
+  const threading = {
+    thread: async (_tx: Sql, letterCase: ScanCase, _contactId: string, references: string[]) => {
+      quoted.push(references);
+      return outcome ?? { kind: 'left', caseId: letterCase.case_id };
+    },
+  } as unknown as LetterReferenceThreading;
   const service = new LetterReading(
     { transaction: (work: (sql: Sql) => Promise<unknown>) => work(tx) } as unknown as Database,
     scans as PostScansRepository,
@@ -52,8 +64,9 @@ function reading(at: ScanCase) {
     { active: async () => TOPICS } as unknown as TopicsService,
     routing as CaseRoutingHooks,
     { postSenderAddress: ['Rådhuset', '8660 Skanderborg'] } as AppConfig,
+    threading,
   );
-  return { service, events, reclassified, statuses, changes, names };
+  return { service, events, reclassified, statuses, changes, names, quoted, recorded };
 }
 
 describe('recording the text of a letter read after intake', () => {
@@ -86,14 +99,24 @@ describe('recording the text of a letter read after intake', () => {
     expect(events.map((e) => e.type)).toEqual(['letter_read']);
   });
 
-  it("learns the sender's address and name and notes quoted references, by a person's reading too", async () => {
-    const { service, events, names } = reading(waitingCase({ citizen_has_address: false, topic_chosen: true }));
-    await service.record('contact-1', 'Ole Hansen\nBakkevej 12\n8660 Skanderborg\n\nSag K-2026-000042', 'manual', 'staff-1');
+  it("learns the sender's address and name and hands quoted references to threading, by a person's reading too", async () => {
+    const { service, events, names, quoted } = reading(waitingCase({ citizen_has_address: false, topic_chosen: true }));
+    await service.record('contact-1', 'Ole Hansen\nBakkevej 12\n8660 Skanderborg\n\nSag K-2026-000042 (jeres brev om K-2026-000001)', 'manual', 'staff-1');
     expect(events).toEqual([
       expect.objectContaining({ type: 'letter_read', actorKind: 'staff', actorId: 'staff-1', data: { contactId: 'contact-1', method: 'manual' } }),
-      expect.objectContaining({ type: 'citizen_address_read' }),
-      expect.objectContaining({ type: 'letter_quotes_reference', data: { contactId: 'contact-1', references: ['K-2026-000042'] } }),
+      expect.objectContaining({ caseId: 'case-1', type: 'citizen_address_read' }),
     ]);
     expect(names).toEqual(['Ole Hansen']);
+    // the letter's own case reference is not a reference to thread by
+    expect(quoted).toEqual([['K-2026-000042']]);
+  });
+
+  it('does not classify a case the letter left for the referenced case, and tells the router about both cases', async () => {
+    const { service, events, reclassified, changes, recorded } = reading(waitingCase({ citizen_has_address: false }), MOVED);
+    await expect(service.record('contact-1', `Bakkevej 12\n8660 Skanderborg\n\nSag K-2026-000042\n${WASTE_LETTER}`, 'ocr')).resolves.toEqual({ caseId: 'case-9', reclassified: false });
+    expect(reclassified).toEqual([]);
+    expect(events.map((e) => [e.type, e.caseId])).toEqual([['letter_read', 'case-1'], ['citizen_address_read', 'case-9']]);
+    expect(changes).toEqual([MOVED.kind === 'moved' && MOVED.placeholder]);
+    expect(recorded).toEqual(['case-9']);
   });
 });

@@ -3,18 +3,19 @@ import { AppConfig } from '@kontakt/config';
 import { DomainError, Sql } from '@kontakt/core';
 import { Database } from '@kontakt/database';
 import { CaseChange, CaseEvent, CaseRoutingHooks, CasesRepository, extractReferences } from '@kontakt/cases';
-import { CitizensRepository, normaliseAddress } from '@kontakt/citizens';
-import { classify, Topic, TopicsService } from '@kontakt/topics';
-import { findSenderAddress, formatPostalAddress, parsePostalAddress } from './danish-address';
+import { addressIdentity, CitizensRepository, findSenderAddress, formatPostalAddress, parsePostalAddress } from '@kontakt/citizens';
+import { classify, detectLanguage, Topic, TopicsService } from '@kontakt/topics';
+import { LetterReferenceThreading, ReferenceOutcome } from './letter-reference-threading';
 import { letterSubject } from './letter-subject';
 import { PostScansRepository, ReadMethod, ScanCase } from './post-scans.repository';
 
 /**
  * Records the text of a letter read after intake (by OCR, or typed by a person when OCR could not):
- * the contact's text becomes searchable; a case the letter opened that no agent has accepted yet is
- * classified again on the text, unless the clerk chose its topic; a sender without a known address
- * gets the one the letter shows; and case references the letter quotes are put on its case for the
- * agent (the contact stays where intake put it — see the README).
+ * the contact's text becomes searchable; case references the letter quotes thread it as
+ * LetterReferenceThreading decides (into the referenced case while the case the letter opened is
+ * untouched); a case the letter opened and keeps, that no agent has accepted yet, is classified
+ * again on the text unless the clerk chose its topic; a sender without a known address gets the one
+ * the letter shows.
  */
 @Injectable()
 export class LetterReading {
@@ -28,11 +29,12 @@ export class LetterReading {
     private readonly topics: TopicsService,
     private readonly routing: CaseRoutingHooks,
     private readonly config: AppConfig,
+    private readonly threading: LetterReferenceThreading,
   ) {}
 
   async record(contactId: string, text: string, method: ReadMethod, staffId?: string): Promise<{ caseId: string; reclassified: boolean }> {
     const topics = await this.topics.active();
-    const result = await this.db.transaction(async (tx) => {
+    const { threaded, requeued } = await this.db.transaction(async (tx) => {
       const scan = await this.scans.lockUnread(tx, contactId);
       if (!scan) throw new DomainError('conflict', `Letter ${contactId} is not waiting to be read (unknown, or its text is already recorded)`);
       await this.scans.setContactText(tx, contactId, text);
@@ -41,17 +43,27 @@ export class LetterReading {
         caseId: scan.case_id, type: 'letter_read', actorKind: staffId ? 'staff' : 'system', actorId: staffId, data: { contactId, method },
       }];
       const at = (await this.scans.scanCase(tx, contactId))!;
-      const requeued = await this.reclassify(tx, at, text, topics, events, contactId);
-      await this.learnAddress(tx, at, text, events, contactId);
       const quoted = extractReferences(text).filter((reference) => reference !== at.reference);
-      if (quoted.length > 0) events.push({ caseId: at.case_id, type: 'letter_quotes_reference', actorKind: 'system', data: { contactId, references: quoted } });
+      const threaded: ReferenceOutcome = quoted.length > 0 ? await this.threading.thread(tx, at, contactId, quoted, events) : { kind: 'left', caseId: at.case_id };
+      const requeued = threaded.kind === 'moved' ? await this.describe(tx, at, text) : await this.reclassify(tx, at, text, topics, events, contactId);
+      await this.learnAddress(tx, at, threaded.caseId, text, events, contactId);
       await this.cases.insertEvents(tx, events);
-      return { caseId: scan.case_id, requeued };
+      return { threaded, requeued };
     });
-    this.logger.log({ event: 'letter_read', caseId: result.caseId, contactId, method, reclassified: result.requeued !== undefined });
-    if (result.requeued) this.routing.caseChanged(result.requeued);
-    else this.routing.contactRecorded(result.caseId, contactId, false);
-    return { caseId: result.caseId, reclassified: result.requeued !== undefined };
+    this.logger.log({ event: 'letter_read', caseId: threaded.caseId, contactId, method, reclassified: requeued !== undefined, threading: threaded.kind });
+    if (threaded.kind === 'moved') {
+      this.logger.log({ event: 'letter_moved', caseId: threaded.caseId, fromCaseId: threaded.placeholder.caseId, contactId });
+      this.routing.caseChanged(threaded.placeholder);
+    }
+    if (requeued) this.routing.caseChanged(requeued);
+    else this.routing.contactRecorded(threaded.caseId, contactId, false);
+    return { caseId: threaded.caseId, reclassified: requeued !== undefined };
+  }
+
+  /** The case a letter opened is named after its text even when the letter moves on, so the closed case still says what it was. */
+  private async describe(tx: Sql, at: ScanCase, text: string): Promise<undefined> {
+    if (at.opened_by_this_letter) await this.scans.describeCase(tx, at.case_id, letterSubject(text), detectLanguage(text));
+    return undefined;
   }
 
   /**
@@ -78,16 +90,19 @@ export class LetterReading {
     return { caseId: at.case_id, status: 'queued', assigneeId: null, previousAssigneeId: null, withdrawn };
   }
 
-  /** The address on the letter (and the name above it) joins the sender's record when they have none and nobody else has it. */
-  private async learnAddress(tx: Sql, at: ScanCase, text: string, events: CaseEvent[], contactId: string): Promise<void> {
+  /**
+   * The address on the letter (and the name above it) joins the sender's record when they have none and
+   * nobody else has it; the event goes on the case the letter ended on.
+   */
+  private async learnAddress(tx: Sql, at: ScanCase, caseId: string, text: string, events: CaseEvent[], contactId: string): Promise<void> {
     if (at.citizen_has_address) return;
     const own = parsePostalAddress(this.config.postSenderAddress.join('\n'));
     const shown = findSenderAddress(text, own ? [formatPostalAddress(own)] : []);
-    const value = shown && normaliseAddress(formatPostalAddress(shown.address));
+    const value = shown && addressIdentity(shown.address);
     if (!value || !(await this.citizens.addIdentity(tx, at.citizen_id, { kind: 'address', value }))) return;
     await this.scans.setContactSenderAddress(tx, contactId, formatPostalAddress(shown.address));
     // the name above the address, so a reply by letter is addressed to a person and not only a street
     if (shown.name) await this.scans.setSenderNameIfUnknown(tx, contactId, at.citizen_id, shown.name);
-    events.push({ caseId: at.case_id, type: 'citizen_address_read', actorKind: 'system', data: { contactId, citizenId: at.citizen_id } });
+    events.push({ caseId, type: 'citizen_address_read', actorKind: 'system', data: { contactId, citizenId: at.citizen_id } });
   }
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DomainError, Sql } from '@kontakt/core';
 import type { NewOutboxMessage, ReplyComposer, ReplyDraft } from '@kontakt/outbox';
-import { formatPostalAddress, parsePostalAddress } from './danish-address';
+import { formatPostalAddress, parsePostalAddress } from '@kontakt/citizens';
 
 /** What the print-queue adapter needs to render the letter; the date is the day the reply was written. */
 export interface LetterPayload {

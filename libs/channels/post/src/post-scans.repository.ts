@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Sql } from '@kontakt/core';
+import type { CaseStatus } from '@kontakt/cases';
 import type { ScanType } from './scan-inspector';
 
 /** The channel PostgreSQL NOTIFYs on commit of a scan waiting for OCR, so an idle worker starts at once. */
@@ -54,7 +55,7 @@ export interface ScanCase {
   topic_id: string;
   citizen_id: string;
   citizen_has_address: boolean;
-  status: string;
+  status: CaseStatus;
   assignee_id: string | null;
   opened_by_this_letter: boolean;
   topic_chosen: boolean;
@@ -148,6 +149,31 @@ export class PostScansRepository {
          NOT EXISTS (SELECT 1 FROM contacts o WHERE o.case_id = k.id AND o.id <> $1 AND o.created_at <= c.created_at) AS opened_by_this_letter
        FROM contacts c JOIN cases k ON k.id = c.case_id JOIN post_scans s ON s.contact_id = c.id WHERE c.id = $1 FOR UPDATE OF k`,
       [contactId],
+    );
+  }
+
+  /**
+   * Whether the case a letter opened is still only that letter's: waiting (queued, or offered but not
+   * accepted) with no assignee, no other contact, no note, and nothing done by staff apart from
+   * declining an offer. Run with the case locked (scanCase), so no staff action can slip in before a move.
+   */
+  async untouchedByStaff(tx: Sql, caseId: string, contactId: string): Promise<boolean> {
+    const row = await tx.one<{ untouched: boolean }>(
+      `SELECT k.status IN ('queued', 'offered') AND k.assignee_id IS NULL
+         AND NOT EXISTS (SELECT 1 FROM contacts o WHERE o.case_id = k.id AND o.id <> $2)
+         AND NOT EXISTS (SELECT 1 FROM case_notes n WHERE n.case_id = k.id)
+         AND NOT EXISTS (SELECT 1 FROM case_events e WHERE e.case_id = k.id AND e.actor_kind = 'staff' AND e.type <> 'offer_rejected') AS untouched
+       FROM cases k WHERE k.id = $1`,
+      [caseId, contactId],
+    );
+    return row?.untouched ?? false;
+  }
+
+  /** Moves a letter (its contact, and the scan's row that staff list by case) to another case. */
+  async moveLetter(tx: Sql, contactId: string, toCaseId: string): Promise<void> {
+    await tx.rows(
+      `WITH scan AS (UPDATE post_scans SET case_id = $2, updated_at = now() WHERE contact_id = $1) UPDATE contacts SET case_id = $2 WHERE id = $1`,
+      [contactId, toCaseId],
     );
   }
 

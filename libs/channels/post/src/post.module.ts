@@ -5,6 +5,7 @@ import { IntakeModule } from '@kontakt/intake';
 import { OutboxChannels } from '@kontakt/outbox';
 import { TopicsModule } from '@kontakt/topics';
 import { LetterReading } from './letter-reading';
+import { LetterReferenceThreading } from './letter-reference-threading';
 import { PostController } from './post.controller';
 import { PostReplyComposer } from './post-reply-composer';
 import { PostScansRepository } from './post-scans.repository';
@@ -23,7 +24,7 @@ import { ScanReadingWorker } from './scan-reading.worker';
 @Module({
   imports: [IntakeModule, CasesModule, CitizensModule, TopicsModule],
   controllers: [PostController, PrintQueueController],
-  providers: [PostScansRepository, PrintQueueRepository, RegisterLetters, LetterReading, ScanReadingWorker, PostReplyComposer, PrintQueueDelivery, PrintBatches],
+  providers: [PostScansRepository, PrintQueueRepository, RegisterLetters, LetterReading, LetterReferenceThreading, ScanReadingWorker, PostReplyComposer, PrintQueueDelivery, PrintBatches],
 })
 export class PostModule implements OnModuleInit {
   constructor(private readonly channels: OutboxChannels, private readonly delivery: PrintQueueDelivery, private readonly composer: PostReplyComposer) {}

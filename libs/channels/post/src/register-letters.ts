@@ -5,7 +5,7 @@ import { Bilingual, DomainError, Language } from '@kontakt/core';
 import { extractReferences } from '@kontakt/cases';
 import { IntakeService } from '@kontakt/intake';
 import { TopicsService } from '@kontakt/topics';
-import { findSenderAddress, formatPostalAddress, parsePostalAddress } from './danish-address';
+import { findSenderAddress, formatPostalAddress, parsePostalAddress } from '@kontakt/citizens';
 import { PostScansRepository } from './post-scans.repository';
 import { InspectedScan, inspectScan } from './scan-inspector';
 import { letterSubject } from './letter-subject';
