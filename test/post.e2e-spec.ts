@@ -132,20 +132,66 @@ suite('the mailroom registers scanned letters', () => {
       expect(scan.body).toMatchObject({ contentType: 'image/tiff', pages: 1 });
     });
 
-    it('gives the sender the address the scan shows, and puts a case reference it quotes on the case', async () => {
+    it('moves a scan quoting a case reference into that case once OCR reads it, reopening it, and closes the case the scan opened', async () => {
       const earlier = await submitCase(server, { message: 'Jeg har søgt om boligstøtte.' });
-      const [letter] = await registerLetters(server, admin, [{ filename: 'svar.png', content: await letterPng(['Ole Hansen', 'Bakkevej 12', '8660 Skanderborg', '', `Sag ${earlier.reference}`, 'Jeg venter stadig på svar.'], 300) }]);
+      expect((await server.as(admin).patch(`/api/v1/cases/${earlier.id}`).send({ status: 'resolved' })).status).toBe(200);
+      const [letter] = await registerLetters(server, admin, [{ filename: 'svar.png', content: await letterPng(['Ole Hansen', 'Bakkevej 12', '8660 Skanderborg', '', `Sag ${earlier.reference}`, 'Jeg venter stadig på svar om min boligstøtte.'], 300) }]);
+      expect(letter).toMatchObject({ newCase: true, text: 'pending' });
 
-      expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'done', method: 'ocr' });
-      const body = await detail(letter.caseId);
-      expect(body.citizen.addresses).toEqual(['bakkevej 12, 8660 skanderborg']);
-      expect(body.citizen.name).toBe('Ole Hansen');
-      expect(body.events).toEqual(expect.arrayContaining([
+      expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'done', method: 'ocr', reference: earlier.reference });
+      const referenced = await detail(earlier.id);
+      expect(referenced.status).toBe('queued');
+      expect(referenced.contacts.map((c: { id: string; channel: string }) => [c.channel, c.id])).toEqual([['webform', expect.any(String)], ['post', letter.contactId]]);
+      expect(referenced.contacts[1].text.toLowerCase()).toContain('boligstøtte');
+      expect(referenced.events).toEqual(expect.arrayContaining([
+        expect.objectContaining({ type: 'reopened', from: 'resolved', to: 'queued' }),
+        expect.objectContaining({ type: 'contact_received', data: { contactId: letter.contactId, channel: 'post', movedFrom: { caseId: letter.caseId, reference: letter.reference } } }),
+        // the letter's sender is not the web form's citizen: staff are told, and each keeps their own record
+        expect.objectContaining({ type: 'letter_from_other_citizen', data: expect.objectContaining({ contactId: letter.contactId, caseCitizenId: referenced.citizen.id }) }),
         expect.objectContaining({ type: 'citizen_address_read' }),
-        expect.objectContaining({ type: 'letter_quotes_reference', data: expect.objectContaining({ references: [earlier.reference] }) }),
       ]));
-      const answer = await server.as(admin).post(`/api/v1/cases/${letter.caseId}/replies`).send({ body: 'Vi har modtaget dit brev.', channel: 'post' });
-      expect(answer.status).toBe(201);
+
+      const placeholder = await detail(letter.caseId);
+      expect(placeholder).toMatchObject({ status: 'closed', contacts: [] });
+      expect(placeholder.citizen).toMatchObject({ name: 'Ole Hansen', addresses: ['bakkevej 12, 8660 skanderborg'] });
+      expect(placeholder.events).toEqual(expect.arrayContaining([
+        expect.objectContaining({ type: 'letter_moved', data: { contactId: letter.contactId, caseId: earlier.id, reference: earlier.reference } }),
+        expect.objectContaining({ type: 'status_changed', from: 'queued', to: 'closed', data: { reason: 'letter_moved' } }),
+      ]));
+      expect(placeholder.citizen.id).not.toBe(referenced.citizen.id);
+      const waiting = await listAllCases(server, admin, { status: 'queued' });
+      expect(waiting.map((c) => c.id)).not.toContain(letter.caseId);
+    });
+
+    it('leaves a letter on its own case when staff already work on that case, and says why', async () => {
+      const earlier = await submitCase(server, { message: 'Spørgsmål om parkeringslicens.' });
+      // a blank scan waits for a person to read it, so the note lands before the text is known
+      const [letter] = await registerLetters(server, admin, [{ filename: 'blank.png', content: await blankPng(100) }], { senderName: 'Lone Berg' });
+      expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'manual_reading' });
+      expect((await server.as(admin).post(`/api/v1/cases/${letter.caseId}/notes`).send({ body: 'Ringet til borgeren om brevet.' })).status).toBe(201);
+
+      const typed = await server.as(admin).put(`/api/v1/post/scans/${letter.contactId}/text`).send({ text: `Vedr. sag ${earlier.reference}: jeg har nu betalt for licensen.` });
+      expect(typed.status).toBe(200);
+      const own = await detail(letter.caseId);
+      expect(own).toMatchObject({ status: 'queued', contacts: [expect.objectContaining({ id: letter.contactId })] });
+      expect(own.events).toEqual(expect.arrayContaining([expect.objectContaining({
+        type: 'letter_quotes_reference',
+        data: { contactId: letter.contactId, references: [earlier.reference], moved: false, reason: 'letter_case_in_hand', caseId: earlier.id, reference: earlier.reference },
+      })]));
+      expect((await detail(earlier.id)).contacts).toHaveLength(1);
+    });
+
+    it('links the case a letter opened to a closed case it quotes, as a follow-up, instead of moving it', async () => {
+      const earlier = await submitCase(server, { message: 'Et gammelt spørgsmål om vejen.' });
+      expect((await server.as(admin).patch(`/api/v1/cases/${earlier.id}`).send({ status: 'closed' })).status).toBe(200);
+      const [letter] = await registerLetters(server, admin, [{ filename: 'blank.png', content: await blankPng(110) }], { senderName: 'Lone Berg' });
+      expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'manual_reading' });
+
+      await server.as(admin).put(`/api/v1/post/scans/${letter.contactId}/text`).send({ text: `Angående ${earlier.reference}: hullet i vejen er der igen.` });
+      const own = await detail(letter.caseId);
+      expect(own).toMatchObject({ status: 'queued', contacts: [expect.objectContaining({ id: letter.contactId })] });
+      expect(own.events).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'linked_case', data: { caseId: earlier.id, reference: earlier.reference, reason: 'closed' } })]));
+      expect((await detail(earlier.id)).events).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'follow_up_case', data: { caseId: letter.caseId, reference: letter.reference } })]));
     });
 
     it('keeps the topic the clerk chose when the text arrives', async () => {

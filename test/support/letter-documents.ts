@@ -79,9 +79,9 @@ export function manyPagesPdf(pages: number): Promise<Buffer> {
   });
 }
 
-/** A blank white page as PNG: a scan with nothing on it to read. */
-export function blankPng(): Promise<Buffer> {
-  return letterPng([' ']);
+/** A blank white page as PNG: a scan with nothing on it to read (another resolution gives another file). */
+export function blankPng(dpi = 150): Promise<Buffer> {
+  return letterPng([' '], dpi);
 }
 
 export interface WordBox {
