@@ -292,5 +292,23 @@ suite('the mailroom registers scanned letters', () => {
         expect.objectContaining({ type: 'reclassified' }),
       ]));
     });
+
+    it('withdraws the offer of a letter that moves into the case it quotes, and closes the case it opened', async () => {
+      const token = await routed.adminToken();
+      // in a topic this agent has no skill for, so the only offer the agent gets is the letter's
+      const earlier = await submitCase(routed, { topic: 'affald', message: 'Min skraldespand er ikke tømt.' });
+      const [letter] = await registerLetters(routed, token, [{ filename: 'opfoelgning.png', content: await letterPng(['Kære kommune', `Vedr. ${earlier.reference}`, 'Spanden er stadig ikke tømt.']) }], { senderName: 'Jonas' });
+      const offer = await inbox.next<OfferEvent>('offer', (o) => o.caseId === letter.caseId);
+
+      expect(await scanSettled(routed, token, letter.contactId)).toMatchObject({ status: 'done', method: 'ocr', reference: earlier.reference });
+      await inbox.next('offer_withdrawn', (o: { offerId: string }) => o.offerId === offer.offerId);
+      const placeholder = (await routed.as(token).get(`/api/v1/cases/${letter.caseId}`)).body;
+      expect(placeholder).toMatchObject({ status: 'closed', assignee: null, contacts: [] });
+      expect(placeholder.events).toEqual(expect.arrayContaining([
+        expect.objectContaining({ type: 'status_changed', from: 'offered', to: 'closed', data: { reason: 'letter_moved' } }),
+      ]));
+      const referenced = (await routed.as(token).get(`/api/v1/cases/${earlier.id}`)).body;
+      expect(referenced.contacts.map((c: { id: string }) => c.id)).toContain(letter.contactId);
+    });
   });
 });
