@@ -3,12 +3,11 @@ import { expectApiError } from './support/api-expectations';
 import { submitCase } from './support/factories';
 import { pdfPageCount, pdfText, textPdf, toolsInstalled, wordBoxes } from './support/letter-documents';
 import { registerLetters } from './support/letter-registration';
+import { downloadPdf, ENVELOPE_WINDOW as WINDOW, queuedLetter as queuedLetterOf } from './support/print-queue';
 import { requireOrSkip } from './support/require-or-skip';
 import { startServer, TestServer } from './support/test-server';
 
 const POSTAGE_MINOR = 3100;
-/** DIN 5008 form B window of a C5/DL envelope, in mm from the page's top-left corner. */
-const WINDOW = { left: 20, top: 45, right: 105, bottom: 90 };
 
 const suite = requireOrSkip(toolsInstalled('pdftotext', 'pdfinfo', 'pdfunite'), 'poppler-utils must be installed');
 
@@ -41,28 +40,8 @@ suite('answering by letter and the print queue', () => {
 
   const reply = (caseId: string, body: string) => server.as(admin).post(`/api/v1/cases/${caseId}/replies`).send({ body, channel: 'post' });
 
-  /** Waits for the outbox worker to render the reply's letter into the print queue. */
-  const queuedLetter = async (contactId: string) => {
-    const deadline = Date.now() + 20_000;
-    for (;;) {
-      const response = await server.as(admin).get('/api/v1/post/outgoing');
-      const found = response.body.items.find((l: { contactId: string }) => l.contactId === contactId);
-      if (found) return found as { id: string; pdfUrl: string; pages: number; postage: number; status: string; recipient: string };
-      if (Date.now() > deadline) throw new Error(`No letter for contact ${contactId} in the print queue: ${response.text}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  };
-
-  const download = async (path: string): Promise<Buffer> => {
-    const response = await server.as(admin).get(path).buffer(true).parse((res, done) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done(null, Buffer.concat(chunks)));
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers['content-type']).toBe('application/pdf');
-    return response.body as Buffer;
-  };
+  const queuedLetter = (contactId: string) => queuedLetterOf(server, admin, contactId);
+  const download = (path: string) => downloadPdf(server, admin, path);
 
   it('turns a reply by post into an A4 letter that reads back with letterhead, date, reference, text and page number', async () => {
     const letter = await letterCase('Per Madsen', ['Hvornår bliver der ryddet sne på min vej?', 'Med venlig hilsen Per']);

@@ -99,6 +99,43 @@ export class CitizensRepository {
     return rows.length > 0;
   }
 
+  /** Locks a citizen's row for a change staff make to their record; undefined when there is no such citizen. */
+  lock(tx: Sql, id: string): Promise<{ id: string; display_name: string | null } | undefined> {
+    return tx.one('SELECT id, display_name FROM citizens WHERE id = $1 FOR UPDATE', [id]);
+  }
+
+  async setName(tx: Sql, id: string, name: string): Promise<void> {
+    await tx.rows('UPDATE citizens SET display_name = $2, updated_at = now() WHERE id = $1', [id, name]);
+  }
+
+  /**
+   * Makes an address, as staff recorded it, the citizen's one address identity: recorded (or, when
+   * the citizen already has it, marked recorded now) with how it was written and by whom, and their
+   * other addresses removed. When another citizen has the address nothing changes and their id is returned.
+   */
+  async recordAddress(
+    tx: Sql, citizenId: string, address: { value: string; writtenAs: string }, staffId: string,
+  ): Promise<{ recorded: true; replaced: number } | { recorded: false; ownerId: string }> {
+    const mine = await tx.rows<{ id: string }>(
+      `INSERT INTO citizen_identities (citizen_id, kind, value, verified, written_as, recorded_by, recorded_at)
+       VALUES ($1, 'address', $2, true, $3, $4, now())
+       ON CONFLICT ON CONSTRAINT citizen_identities_kind_value DO UPDATE
+         SET verified = true, written_as = excluded.written_as, recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at
+         WHERE citizen_identities.citizen_id = excluded.citizen_id
+       RETURNING id`,
+      [citizenId, address.value, address.writtenAs, staffId],
+    );
+    if (mine.length === 0) {
+      const owner = await tx.one<{ citizen_id: string }>(`SELECT citizen_id FROM citizen_identities WHERE kind = 'address' AND value = $1`, [address.value]);
+      return { recorded: false, ownerId: owner!.citizen_id };
+    }
+    const replaced = await tx.rows(
+      `DELETE FROM citizen_identities WHERE citizen_id = $1 AND kind = 'address' AND value <> $2 RETURNING id`,
+      [citizenId, address.value],
+    );
+    return { recorded: true, replaced: replaced.length };
+  }
+
   vulnerabilityFlags(sql: Sql, id: string): Promise<{ vulnerability_flags: VulnerabilityFlag[] } | undefined> {
     return sql.one('SELECT vulnerability_flags FROM citizens WHERE id = $1', [id]);
   }

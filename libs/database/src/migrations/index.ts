@@ -22,6 +22,7 @@ import { TwilioNumbers1764386000100 } from './1764386000100-twilio-numbers';
 import { RoutingCaseMovesByKind1764387000000 } from './1764387000000-routing-case-moves-by-kind';
 import { AnalyticsMonthlyHistograms1764382000100 } from './1764382000100-analytics-monthly-histograms';
 import { AnalyticsWeeklyHistograms1764382000200 } from './1764382000200-analytics-weekly-histograms';
+import { StaffRecordedAddresses1764386000000 } from './1764386000000-staff-recorded-addresses';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -47,6 +48,7 @@ export const MIGRATIONS = [
   RoutingStatementTriggers1764384000000,
   CitizenVulnerability1764384000001,
   AnalyticsDailyFactCounts1764385000000,
+  StaffRecordedAddresses1764386000000,
   TwilioNumbers1764386000100,
   RoutingCaseMovesByKind1764387000000,
 ];
