@@ -189,6 +189,25 @@ requireOrSkip(hasChromium && hasDovecot, 'Chromium (/usr/bin/chromium) and Dovec
     }
   });
 
+  it("an agent records the postal address of a citizen known only by email from the case's citizen panel", async () => {
+    const agent = await server.createStaff('agent', { name: 'Anna Adresse' });
+    const submitted = await submitCase(server, { email: uniqueEmail('kun-mail'), message: 'Svar mig gerne med et brev.' });
+    const { context, page } = await signIn(browser, server, agent, `/app/cases/${submitted.id}`);
+    try {
+      await page.getByRole('heading', { name: new RegExp(submitted.reference) }).waitFor();
+      await page.getByRole('button', { name: 'Ret postadresse' }).click();
+      await page.getByLabel('Navn på brevet').fill('Karen Hansen');
+      await page.getByLabel('Vej og husnummer (evt. etage og side)').fill('Skolegade  3, 1. th.');
+      await page.getByLabel('Postnummer').fill('8660');
+      await page.getByLabel('By').fill('Skanderborg');
+      await page.getByRole('button', { name: 'Gem' }).click();
+      await page.getByRole('status').filter({ hasText: 'Adressen er gemt' }).waitFor();
+      await page.getByText('skolegade 3, 1. th., 8660 skanderborg').waitFor();
+    } finally {
+      await context.close();
+    }
+  });
+
   it('an admin creates a staff user and edits a topic\'s keywords in the administration screen', async () => {
     const { context, page } = await signIn(browser, server, { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, '/app/admin');
     try {

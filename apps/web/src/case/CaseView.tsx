@@ -7,6 +7,7 @@ import { navigate } from '../router';
 import { useSocketEvents } from '../socket';
 import type { CaseDetail, Me } from '../types';
 import { CaseActions } from './CaseActions';
+import { CitizenAddress } from './CitizenAddress';
 import { Composer } from './Composer';
 import { Timeline } from './Timeline';
 
@@ -77,6 +78,7 @@ export function CaseView({ id, me }: { id: string; me: Me }) {
             <ul className="plain">
               {[...detail.citizen.emails, ...detail.citizen.phones, ...detail.citizen.addresses].map((v) => <li key={v}>{v}</li>)}
             </ul>
+            <CitizenAddress key={detail.citizen.id} citizenId={detail.citizen.id} name={detail.citizen.name} onSaved={load} />
             <h3>{t.otherCases}</h3>
             {detail.citizen.otherCases.length === 0 ? <p className="muted">{t.none}</p> : (
               <ul className="plain">

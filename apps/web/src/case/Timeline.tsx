@@ -9,7 +9,10 @@ type Entry =
   | { kind: 'note'; at: string; note: CaseDetail['notes'][number] }
   | { kind: 'event'; at: string; event: CaseDetail['events'][number] };
 
-const SHOWN_EVENTS = new Set(['status_changed', 'assigned', 'transferred', 'offer_accepted', 'offer_rejected', 'offer_expired']);
+const SHOWN_EVENTS = new Set([
+  'status_changed', 'assigned', 'transferred', 'offer_accepted', 'offer_rejected', 'offer_expired', 'reopened',
+  'letter_moved', 'letter_from_other_citizen', 'letter_quotes_reference', 'linked_case',
+]);
 
 const kroner = (minor: number) => `${(minor / 100).toFixed(2).replace('.', ',')} kr.`;
 const minutes = (seconds: number) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
@@ -92,6 +95,7 @@ export function Timeline({ detail }: { detail: CaseDetail }) {
             <p className="entry event muted small">
               {t.events[entry.event.type] ?? entry.event.type}
               {entry.event.to && entry.event.type === 'status_changed' ? `: ${t.statuses[entry.event.to] ?? entry.event.to}` : ''}
+              {typeof entry.event.data.reference === 'string' ? `: ${entry.event.data.reference}` : ''}
               {entry.event.actor.name ? ` · ${entry.event.actor.name}` : ''} · {formatTime(entry.at, language)}
             </p>
           )}
