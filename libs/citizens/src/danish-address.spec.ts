@@ -20,4 +20,10 @@ describe('Danish postal addresses', () => {
     expect(found).toEqual({ name: 'Karen Hansen', address: { street: 'Skolegade 3', postTown: '8660 Skanderborg' } });
     expect(findSenderAddress('Skanderborg Kommune\nAdelgade 44\n8660 Skanderborg', ['Adelgade 44\n8660 Skanderborg'])).toBeUndefined();
   });
+
+  it('reads the sender block of an OCR text with blank lines between its lines', () => {
+    expect(findSenderAddress('Ole Hansen\n\nBakkevej 12\n\n8660 Skanderborg\n\nSag K-2026-000001\n\nKære kommune', [])).toEqual({
+      name: 'Ole Hansen', address: { street: 'Bakkevej 12', postTown: '8660 Skanderborg' },
+    });
+  });
 });

@@ -50,12 +50,13 @@ export const addressIdentity = (address: PostalAddress): string => normaliseAddr
 
 /**
  * The sender's address printed on a letter: the first street line directly above a postcode + town
- * line that is not one of the municipality's own (its address is on the letter too), with the line
- * above it as the sender's name when it has no digits.
+ * line (blank lines aside) that is not one of the municipality's own (its address is on the letter
+ * too), with the line above it as the sender's name when it has no digits.
  */
 export function findSenderAddress(text: string, ownAddresses: string[]): { name?: string; address: PostalAddress } | undefined {
   const own = new Set(ownAddresses.map((a) => a.toLowerCase()));
-  const lines = text.split('\n').map((line) => clean(line.split(/\s{3,}/)[0] ?? ''));
+  // OCR puts blank lines between widely spaced lines; the address block is read without them
+  const lines = text.split('\n').map((line) => clean(line.split(/\s{3,}/)[0] ?? '')).filter(Boolean);
   for (let i = 1; i < lines.length; i++) {
     const town = postTown(lines[i]);
     const road = town && street(lines[i - 1]);
