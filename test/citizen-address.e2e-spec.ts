@@ -93,7 +93,9 @@ suite("staff record a citizen's postal address", () => {
     ['a town with digits', { street: ['Skolegade 3'], postcode: '8660', city: '8660' }, 400, 'city must be a town name'],
     ['a name on two lines', { name: 'Karen\nHansen', street: ['Skolegade 3'], postcode: '8660', city: 'Skanderborg' }, 400, 'name must be one line'],
     ['an unknown field', { street: ['Skolegade 3'], postcode: '8660', city: 'Skanderborg', floor: '1' }, 400, 'floor is not a field this endpoint accepts'],
-    ['a missing town', { street: ['Skolegade 3'], postcode: '8660' }, 400, 'city must be a town name'],
+    ['a missing town', { street: ['Skolegade 3'], postcode: '8660' }, 400, 'city must be text'],
+    ['a street that is not a list of lines', { street: 'Skolegade 3', postcode: '8660', city: 'Skanderborg' }, 400, 'street must be a list of lines'],
+    ['a postcode sent as a number', { street: ['Skolegade 3'], postcode: 8660, city: 'Skanderborg' }, 400, 'postcode must be text of 4 digits'],
   ])('refuses %s', async (_label, body, status, message) => {
     const { caseId, citizenId } = await emailOnlyCitizen('Et spørgsmål til afprøvning af adresser.');
     expectApiError(await putAddress(citizenId, body), status, message);

@@ -146,21 +146,41 @@ suite('the mailroom registers scanned letters', () => {
       expect(referenced.events).toEqual(expect.arrayContaining([
         expect.objectContaining({ type: 'reopened', from: 'resolved', to: 'queued' }),
         expect.objectContaining({ type: 'contact_received', data: { contactId: letter.contactId, channel: 'post', movedFrom: { caseId: letter.caseId, reference: letter.reference } } }),
-        // the letter's sender is not the web form's citizen: staff are told, and each keeps their own record
-        expect.objectContaining({ type: 'letter_from_other_citizen', data: expect.objectContaining({ contactId: letter.contactId, caseCitizenId: referenced.citizen.id }) }),
+        // a sender first seen on this letter is the case's citizen quoting their own reference: the address the letter shows joins them
+        expect.objectContaining({ type: 'letter_sender_joined_citizen', data: expect.objectContaining({ contactId: letter.contactId, citizenId: referenced.citizen.id }) }),
         expect.objectContaining({ type: 'citizen_address_read' }),
       ]));
+      expect(referenced.citizen).toMatchObject({ name: 'Karen Hansen', addresses: ['bakkevej 12, 8660 skanderborg'] });
 
       const placeholder = await detail(letter.caseId);
-      expect(placeholder).toMatchObject({ status: 'closed', contacts: [] });
-      expect(placeholder.citizen).toMatchObject({ name: 'Ole Hansen', addresses: ['bakkevej 12, 8660 skanderborg'] });
+      expect(placeholder).toMatchObject({ status: 'closed', contacts: [], citizen: expect.objectContaining({ id: referenced.citizen.id }) });
       expect(placeholder.events).toEqual(expect.arrayContaining([
         expect.objectContaining({ type: 'letter_moved', data: { contactId: letter.contactId, caseId: earlier.id, reference: earlier.reference } }),
         expect.objectContaining({ type: 'status_changed', from: 'queued', to: 'closed', data: { reason: 'letter_moved' } }),
       ]));
-      expect(placeholder.citizen.id).not.toBe(referenced.citizen.id);
       const waiting = await listAllCases(server, admin, { status: 'queued' });
       expect(waiting.map((c) => c.id)).not.toContain(letter.caseId);
+    });
+
+    it("moves a letter from a citizen known otherwise into the case it quotes but keeps the sender's own record, and flags it", async () => {
+      const earlier = await submitCase(server, { message: 'Min nabos hæk er for høj.' });
+      const [known] = await registerLetters(server, admin, [{ filename: 'tidligere.pdf', content: await textPdf(['Et tidligere brev om min indkørsel.']) }], {
+        senderName: 'Aksel Vind', senderAddress: 'Åvej 5\n8660 Skanderborg',
+      });
+      const [letter] = await registerLetters(server, admin, [{ filename: 'blank.png', content: await blankPng(120) }], { senderAddress: 'Åvej 5, 8660 Skanderborg' });
+      expect(await scanSettled(server, admin, letter.contactId)).toMatchObject({ status: 'manual_reading' });
+
+      await server.as(admin).put(`/api/v1/post/scans/${letter.contactId}/text`).send({ text: `Vedr. ${earlier.reference}: hækken er stadig for høj.` });
+      const referenced = await detail(earlier.id);
+      const moved = referenced.contacts.find((c: { id: string }) => c.id === letter.contactId);
+      expect(moved.sender).toMatchObject({ address: 'Åvej 5\n8660 Skanderborg' });
+      const sender = (await detail(known.caseId)).citizen;
+      expect(referenced.events).toEqual(expect.arrayContaining([expect.objectContaining({
+        type: 'letter_from_other_citizen', data: { contactId: letter.contactId, citizenId: sender.id, caseCitizenId: referenced.citizen.id },
+      })]));
+      expect(referenced.citizen.addresses).toEqual([]);
+      expect(sender).toMatchObject({ name: 'Aksel Vind', addresses: ['åvej 5, 8660 skanderborg'] });
+      expect((await detail(letter.caseId)).status).toBe('closed');
     });
 
     it('leaves a letter on its own case when staff already work on that case, and says why', async () => {

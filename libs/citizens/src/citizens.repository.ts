@@ -89,6 +89,22 @@ export class CitizensRepository {
     await tx.rows('DELETE FROM citizens WHERE id = $1', [id]);
   }
 
+  /**
+   * Folds a citizen who has nothing left of their own (their contacts and cases already moved) into
+   * another: their identities and, when the other has none, their name go over, and they are deleted.
+   */
+  async mergeInto(tx: Sql, fromId: string, intoId: string): Promise<void> {
+    await tx.rows(
+      `WITH identities AS (UPDATE citizen_identities SET citizen_id = $2 WHERE citizen_id = $1),
+       named AS (
+         UPDATE citizens i SET display_name = f.display_name, updated_at = now() FROM citizens f
+         WHERE i.id = $2 AND f.id = $1 AND i.display_name IS NULL AND f.display_name IS NOT NULL)
+       SELECT 1`,
+      [fromId, intoId],
+    );
+    await this.deleteCitizen(tx, fromId);
+  }
+
   /** Gives a known citizen an identity learnt later (an address read from their letter), unless someone already has it. */
   async addIdentity(tx: Sql, citizenId: string, identity: CitizenIdentity): Promise<boolean> {
     const rows = await tx.rows<{ id: string }>(

@@ -17,7 +17,7 @@ const WASTE_LETTER = 'Vores storskrald er ikke hentet';
 /** The letter's case as scanCase reports it: opened by the letter, in the default topic, waiting. */
 const waitingCase = (changes: Partial<ScanCase> = {}): ScanCase => ({
   case_id: 'case-1', reference: 'K-2026-000001', topic_id: 'generelt-id', citizen_id: 'citizen-1', citizen_has_address: true, status: 'queued',
-  assignee_id: null, opened_by_this_letter: true, topic_chosen: false, ...changes,
+  assignee_id: null, opened_by_this_letter: true, topic_chosen: false, sender_first_seen: false, ...changes,
 });
 
 /** The letter moved into the referenced case `case-9`; its own case is closed. */

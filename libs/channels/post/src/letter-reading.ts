@@ -44,9 +44,11 @@ export class LetterReading {
       }];
       const at = (await this.scans.scanCase(tx, contactId))!;
       const quoted = extractReferences(text).filter((reference) => reference !== at.reference);
+      // learnt before threading, which may hand the sender's record to the referenced case's citizen
+      const learnt = await this.learnAddress(tx, at, text, contactId);
       const threaded: ReferenceOutcome = quoted.length > 0 ? await this.threading.thread(tx, at, contactId, quoted, events) : { kind: 'left', caseId: at.case_id };
       const requeued = threaded.kind === 'moved' ? await this.describe(tx, at, text) : await this.reclassify(tx, at, text, topics, events, contactId);
-      await this.learnAddress(tx, at, threaded.caseId, text, events, contactId);
+      if (learnt) events.push({ caseId: threaded.caseId, type: 'citizen_address_read', actorKind: 'system', data: { contactId, citizenId: at.citizen_id } });
       await this.cases.insertEvents(tx, events);
       return { threaded, requeued };
     });
@@ -90,19 +92,16 @@ export class LetterReading {
     return { caseId: at.case_id, status: 'queued', assigneeId: null, previousAssigneeId: null, withdrawn };
   }
 
-  /**
-   * The address on the letter (and the name above it) joins the sender's record when they have none and
-   * nobody else has it; the event goes on the case the letter ended on.
-   */
-  private async learnAddress(tx: Sql, at: ScanCase, caseId: string, text: string, events: CaseEvent[], contactId: string): Promise<void> {
-    if (at.citizen_has_address) return;
+  /** The address on the letter (and the name above it) joins the sender's record when they have none and nobody else has it. */
+  private async learnAddress(tx: Sql, at: ScanCase, text: string, contactId: string): Promise<boolean> {
+    if (at.citizen_has_address) return false;
     const own = parsePostalAddress(this.config.postSenderAddress.join('\n'));
     const shown = findSenderAddress(text, own ? [formatPostalAddress(own)] : []);
     const value = shown && addressIdentity(shown.address);
-    if (!value || !(await this.citizens.addIdentity(tx, at.citizen_id, { kind: 'address', value }))) return;
+    if (!value || !(await this.citizens.addIdentity(tx, at.citizen_id, { kind: 'address', value }))) return false;
     await this.scans.setContactSenderAddress(tx, contactId, formatPostalAddress(shown.address));
     // the name above the address, so a reply by letter is addressed to a person and not only a street
     if (shown.name) await this.scans.setSenderNameIfUnknown(tx, contactId, at.citizen_id, shown.name);
-    events.push({ caseId, type: 'citizen_address_read', actorKind: 'system', data: { contactId, citizenId: at.citizen_id } });
+    return true;
   }
 }

@@ -1,6 +1,7 @@
 import type { AppConfig } from '@kontakt/config';
 import type { Sql } from '@kontakt/core';
 import type { CaseEvent, CaseRoutingHooks, CaseRow, CasesRepository, CaseStatus } from '@kontakt/cases';
+import type { CitizensRepository } from '@kontakt/citizens';
 import { LetterReferenceThreading } from './letter-reference-threading';
 import type { PostScansRepository, ScanCase } from './post-scans.repository';
 
@@ -9,7 +10,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The case the letter opened, waiting in the queue. */
 const letterCase = (changes: Partial<ScanCase> = {}): ScanCase => ({
   case_id: 'letter-case', reference: 'K-2026-000100', topic_id: 'generelt-id', citizen_id: 'sender', citizen_has_address: false, status: 'queued',
-  assignee_id: null, opened_by_this_letter: true, topic_chosen: false, ...changes,
+  assignee_id: null, opened_by_this_letter: true, topic_chosen: false, sender_first_seen: false, ...changes,
 });
 
 /** The case the letter quotes. */
@@ -22,7 +23,9 @@ function threading(quoted: CaseRow | undefined, untouched = true) {
   const moves: string[] = [];
   const statuses: [string, string][] = [];
   const withdrawn: string[] = [];
+  const citizenMoves: string[] = [];
   const scans = {
+    giveLetterToCitizen: async (_tx: Sql, contactId: string, caseId: string, citizenId: string) => void citizenMoves.push(`${contactId}+${caseId}→${citizenId}`),
     untouchedByStaff: async () => untouched,
     moveLetter: async (_tx: Sql, contactId: string, caseId: string) => void moves.push(`${contactId}→${caseId}`),
   } as unknown as PostScansRepository;
@@ -38,10 +41,11 @@ function threading(quoted: CaseRow | undefined, untouched = true) {
       return { offerId: 'offer-1', caseId, agentId: 'agent-1' };
     },
   } as unknown as CaseRoutingHooks;
-  const service = new LetterReferenceThreading(scans, cases, routing, { reopenWindowDays: 14 } as AppConfig);
+  const citizens = { mergeInto: async (_tx: Sql, from: string, into: string) => void citizenMoves.push(`${from}→${into}`) } as unknown as CitizensRepository;
+  const service = new LetterReferenceThreading(scans, cases, citizens, routing, { reopenWindowDays: 14 } as AppConfig);
   const events: CaseEvent[] = [];
   const thread = (at: ScanCase = letterCase()) => service.thread({} as Sql, at, 'letter', ['K-2026-000042'], events);
-  return { thread, events, moves, statuses, withdrawn };
+  return { thread, events, moves, statuses, withdrawn, citizenMoves };
 }
 
 const typesOn = (events: CaseEvent[], caseId: string) => events.filter((e) => e.caseId === caseId).map((e) => e.type);
@@ -58,15 +62,23 @@ describe('threading a letter by the references it quotes once it is read', () =>
     expect(typesOn(events, 'quoted-case')).toEqual(['contact_received']);
   });
 
-  it('reopens a recently resolved case as intake would, and flags a letter from someone else than its citizen', async () => {
-    const { thread, events, statuses } = threading(quotedCase('resolved', { citizen_id: 'someone-else', resolved_at: new Date(Date.now() - 3 * DAY_MS) }));
+  it('reopens a recently resolved case as intake would, and flags a letter from a known citizen other than its own', async () => {
+    const { thread, events, statuses, citizenMoves } = threading(quotedCase('resolved', { citizen_id: 'someone-else', resolved_at: new Date(Date.now() - 3 * DAY_MS) }));
     await thread();
+    expect(citizenMoves).toEqual([]);
     expect(statuses).toEqual([['letter-case', 'closed'], ['quoted-case', 'queued']]);
     expect(events.filter((e) => e.caseId === 'quoted-case')).toEqual([
       expect.objectContaining({ type: 'reopened', fromStatus: 'resolved', toStatus: 'queued', actorKind: 'citizen' }),
       expect.objectContaining({ type: 'contact_received' }),
       expect.objectContaining({ type: 'letter_from_other_citizen', data: { contactId: 'letter', citizenId: 'sender', caseCitizenId: 'someone-else' } }),
     ]);
+  });
+
+  it("gives a sender first seen on this letter, with the name and address it showed, to the quoted case's citizen", async () => {
+    const { thread, events, citizenMoves } = threading(quotedCase('queued', { citizen_id: 'case-citizen' }));
+    await thread(letterCase({ sender_first_seen: true }));
+    expect(citizenMoves).toEqual(['letter+letter-case→case-citizen', 'sender→case-citizen']);
+    expect(typesOn(events, 'quoted-case')).toEqual(['contact_received', 'letter_sender_joined_citizen']);
   });
 
   it('withdraws the live offer of the case the letter opened before closing it', async () => {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@kontakt/config';
 import type { Sql } from '@kontakt/core';
 import { CaseChange, CaseEvent, CaseRoutingHooks, CaseRow, CasesRepository, opensFollowUpCase, statusAfterInbound } from '@kontakt/cases';
+import { CitizensRepository } from '@kontakt/citizens';
 import { PostScansRepository, ScanCase } from './post-scans.repository';
 
 /** Where a letter read after intake ended up because of the case references it quotes. */
@@ -26,8 +27,12 @@ type NotMovedReason = 'unknown_reference' | 'letter_already_on_a_case' | 'letter
  *   waiting case goes back to work as statusAfterInbound says), and the letter's case is closed with
  *   a `letter_moved` event naming where the letter went; a live offer on it is withdrawn;
  * - when staff already work on the letter's case, nothing moves: an agent decides.
- * The moved contact keeps its sender's citizen and the referenced case keeps its own; a letter from
- * someone else than the case's citizen is flagged with `letter_from_other_citizen`.
+ * The referenced case keeps its citizen (and status link). A sender first seen on this letter (a
+ * citizen created for it, with no other contact or case) is taken to be that citizen, who quoted their
+ * own reference: the letter, its closed case and the name and address it showed go to them
+ * (`letter_sender_joined_citizen`). A sender known otherwise keeps the letter as their contact, with
+ * their own record, and the case is flagged `letter_from_other_citizen`: someone quoting another's
+ * reference is for an agent to check.
  * Runs inside the reading's transaction with the letter's case locked; the referenced case is locked here.
  */
 @Injectable()
@@ -35,6 +40,7 @@ export class LetterReferenceThreading {
   constructor(
     private readonly scans: PostScansRepository,
     private readonly cases: CasesRepository,
+    private readonly citizens: CitizensRepository,
     private readonly routing: CaseRoutingHooks,
     private readonly config: AppConfig,
   ) {}
@@ -68,11 +74,19 @@ export class LetterReferenceThreading {
       events.push({ caseId: referenced.id, type: referenced.status === 'resolved' ? 'reopened' : 'status_changed', fromStatus: referenced.status, toStatus: next, actorKind: 'citizen' });
     }
     events.push({ caseId: referenced.id, type: 'contact_received', actorKind: 'citizen', data: { contactId, channel: 'post', movedFrom: { caseId: at.case_id, reference: at.reference } } });
-    if (at.citizen_id !== referenced.citizen_id) {
-      events.push({ caseId: referenced.id, type: 'letter_from_other_citizen', actorKind: 'system', data: { contactId, citizenId: at.citizen_id, caseCitizenId: referenced.citizen_id } });
-    }
+    if (at.citizen_id !== referenced.citizen_id) await this.settleSender(tx, at, contactId, referenced, events);
     await this.cases.touch(tx, referenced.id);
     return { kind: 'moved', caseId: referenced.id, placeholder: { caseId: at.case_id, status: 'closed', assigneeId: null, previousAssigneeId: null, withdrawn } };
+  }
+
+  private async settleSender(tx: Sql, at: ScanCase, contactId: string, referenced: CaseRow, events: CaseEvent[]): Promise<void> {
+    if (!at.sender_first_seen) {
+      events.push({ caseId: referenced.id, type: 'letter_from_other_citizen', actorKind: 'system', data: { contactId, citizenId: at.citizen_id, caseCitizenId: referenced.citizen_id } });
+      return;
+    }
+    await this.scans.giveLetterToCitizen(tx, contactId, at.case_id, referenced.citizen_id);
+    await this.citizens.mergeInto(tx, at.citizen_id, referenced.citizen_id);
+    events.push({ caseId: referenced.id, type: 'letter_sender_joined_citizen', actorKind: 'system', data: { contactId, mergedCitizenId: at.citizen_id, citizenId: referenced.citizen_id } });
   }
 
   private leave(at: ScanCase, contactId: string, references: string[], reason: NotMovedReason, events: CaseEvent[], referenced?: CaseRow): ReferenceOutcome {

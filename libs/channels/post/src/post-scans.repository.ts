@@ -59,6 +59,8 @@ export interface ScanCase {
   assignee_id: string | null;
   opened_by_this_letter: boolean;
   topic_chosen: boolean;
+  /** the letter's citizen was first seen on this letter: no other contact, no case but the one it opened */
+  sender_first_seen: boolean;
 }
 
 const SCAN_COLUMNS = `s.contact_id, s.case_id, c.reference, a.filename, s.attachment_id, s.content_type, s.pages, s.status, s.method, s.reason,
@@ -146,7 +148,9 @@ export class PostScansRepository {
     return tx.one(
       `SELECT k.id AS case_id, k.reference, k.topic_id, k.status, k.assignee_id, s.topic_chosen, c.citizen_id,
          EXISTS (SELECT 1 FROM citizen_identities i WHERE i.citizen_id = c.citizen_id AND i.kind = 'address') AS citizen_has_address,
-         NOT EXISTS (SELECT 1 FROM contacts o WHERE o.case_id = k.id AND o.id <> $1 AND o.created_at <= c.created_at) AS opened_by_this_letter
+         NOT EXISTS (SELECT 1 FROM contacts o WHERE o.case_id = k.id AND o.id <> $1 AND o.created_at <= c.created_at) AS opened_by_this_letter,
+         NOT EXISTS (SELECT 1 FROM contacts o WHERE o.citizen_id = c.citizen_id AND o.id <> $1)
+           AND NOT EXISTS (SELECT 1 FROM cases o WHERE o.citizen_id = c.citizen_id AND o.id <> k.id) AS sender_first_seen
        FROM contacts c JOIN cases k ON k.id = c.case_id JOIN post_scans s ON s.contact_id = c.id WHERE c.id = $1 FOR UPDATE OF k`,
       [contactId],
     );
@@ -167,6 +171,14 @@ export class PostScansRepository {
       [caseId, contactId],
     );
     return row?.untouched ?? false;
+  }
+
+  /** Gives a letter and the case it opened to another citizen (the one its sender turned out to be). */
+  async giveLetterToCitizen(tx: Sql, contactId: string, caseId: string, citizenId: string): Promise<void> {
+    await tx.rows(
+      `WITH letter_case AS (UPDATE cases SET citizen_id = $3 WHERE id = $2) UPDATE contacts SET citizen_id = $3 WHERE id = $1`,
+      [contactId, caseId, citizenId],
+    );
   }
 
   /** Moves a letter (its contact, and the scan's row that staff list by case) to another case. */
