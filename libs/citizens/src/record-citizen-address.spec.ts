@@ -8,13 +8,12 @@ function recording(existing: { citizen?: boolean; ownerId?: string } = {}) {
   const recorded: { value: string; writtenAs: string }[] = [];
   const names: string[] = [];
   const citizens = {
-    lock: async () => (existing.citizen === false ? undefined : { id: 'citizen-1' }),
+    lock: async () => (existing.citizen === false ? undefined : { id: 'citizen-1', display_name: 'Karen Hansen' }),
     recordAddress: async (_tx: Sql, _id: string, address: { value: string; writtenAs: string }) => {
       recorded.push(address);
       return existing.ownerId ? { recorded: false, ownerId: existing.ownerId } : { recorded: true, replaced: 1 };
     },
     setName: async (_tx: Sql, _id: string, name: string) => void names.push(name),
-    citizen: async () => ({ id: 'citizen-1', display_name: names[0] ?? 'Karen Hansen' }),
   } as unknown as CitizensRepository;
   const db = { transaction: (work: (tx: Sql) => Promise<unknown>) => work({} as Sql) } as unknown as Database;
   return { service: new RecordCitizenAddress(db, citizens), recorded, names };
