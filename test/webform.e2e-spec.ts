@@ -79,6 +79,24 @@ describe('the web-form channel', () => {
       expectApiError(response, 400, 'Skriv din e-mail eller dit telefonnummer');
     });
 
+    it('gives the case the language the client states, else the one its text is written in', async () => {
+      const submit = async (message: string, acceptLanguage?: string) => {
+        const request = server.request.post(WEBFORM_PATH);
+        if (acceptLanguage) request.set('Accept-Language', acceptLanguage);
+        const response = await request.send(webformFields({ message }));
+        expect(response.status).toBe(201);
+        const [found] = (await server.as(admin).get('/api/v1/cases').query({ text: response.body.reference })).body.items;
+        return found.language as string;
+      };
+      const danish = 'Hej. Hvornår henter I storskrald på Østergade? Jeg har et gammelt køleskab, som skal væk. Venlig hilsen Mette';
+      const english = 'Hello. When do you collect bulky waste in my street? I have an old fridge that needs to go. Kind regards';
+
+      expect(await submit(danish)).toBe('da');
+      expect(await submit(english)).toBe('en');
+      expect(await submit(danish, 'en-GB,en;q=0.9')).toBe('en');
+      expect(await submit(english, 'da-DK')).toBe('da');
+    });
+
     it('shows staff replies to the citizen, never internal notes', async () => {
       const submitted = await submitCase(server);
       await server.as(admin).post(`/api/v1/cases/${submitted.id}/notes`).send({ body: 'Intern: borgeren har ringet før' });

@@ -3,7 +3,7 @@ import { ApiBody, ApiHeader, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { Public } from '@kontakt/identity';
 import { parseForm } from './multipart-form';
-import { apiLanguage } from './request-language';
+import { apiLanguage, statedLanguage } from './request-language';
 import { SubmissionRejected } from './submission-errors';
 import { RateLimited, SUBMISSION_KEY_PATTERN, WebformService } from './webform.service';
 import { describe } from './webform-submission';
@@ -36,7 +36,7 @@ export class WebformApiController {
   async submit(@Req() request: Request, @Res({ passthrough: true }) response: Response) {
     const form = await this.read(request, response, SUBMISSION_FIELDS);
     const key = submissionKey(request);
-    const submitted = await this.guard(response, () => this.webform.submit(form.fields, form.files, request.ip ?? 'unknown', apiLanguage(request), key), request);
+    const submitted = await this.guard(response, () => this.webform.submit(form.fields, form.files, request.ip ?? 'unknown', statedLanguage(request), key), request);
     return { reference: submitted.reference, statusUrl: submitted.statusUrl };
   }
 

@@ -59,7 +59,8 @@ export class WebformService {
     private readonly db: Database,
   ) {}
 
-  async submit(raw: RawSubmission, files: UploadedFile[], clientIp: string, language: Language, submissionKey?: string): Promise<Submitted> {
+  /** `language`: the one the citizen chose (the form page's, an API client's Accept-Language); without it intake reads it from the text. */
+  async submit(raw: RawSubmission, files: UploadedFile[], clientIp: string, language: Language | undefined, submissionKey?: string): Promise<Submitted> {
     const topics = (await this.topics.active()).map((t) => t.slug);
     const { value, errors } = validateSubmission(raw, topics);
     const attachments = await inspectAttachments(files);
