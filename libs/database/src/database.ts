@@ -24,20 +24,45 @@ function preparedQuery(text: string, values: unknown[]): QueryConfig {
   return { name, text, values };
 }
 
-/** Statements of one open transaction on a client (see preparedQuery above); for code that holds its own connections. */
-export class TransactionSql implements Sql {
+/** Runs one statement on a pool or client; a failure carries the SQL and its parameters, as TypeORM's errors do. */
+async function rowsOf<T>(on: Pool | PoolClient, query: QueryConfig): Promise<T[]> {
+  try {
+    return (await on.query(query)).rows as T[];
+  } catch (error) {
+    throw new QueryFailedError(query.text, query.values ?? [], error as Error);
+  }
+}
+
+/** Statements of one open transaction on a client (see preparedQuery above). */
+class TransactionSql implements Sql {
   constructor(private readonly client: PoolClient) {}
 
-  async rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
-    try {
-      return (await this.client.query(preparedQuery(text, params))).rows as T[];
-    } catch (error) {
-      throw new QueryFailedError(text, params, error as Error);
-    }
+  rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
+    return rowsOf<T>(this.client, preparedQuery(text, params));
   }
 
   async one<T>(text: string, params: unknown[] = []): Promise<T | undefined> {
     return (await this.rows<T>(text, params))[0];
+  }
+}
+
+/** Runs `work` on one connection of `pool` inside BEGIN … COMMIT, rolling back if it throws; for code with a pool of its own. */
+export async function inTransaction<T>(pool: Pool, work: (tx: Sql) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query('BEGIN');
+    const result = await work(new TransactionSql(client));
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch((rollbackFailed: Error) => {
+      broken = rollbackFailed;
+    });
+    throw error;
+  } finally {
+    // a connection that could not even roll back is closed instead of going back to the pool
+    client.release(broken);
   }
 }
 
@@ -55,12 +80,8 @@ export class Database implements Sql {
     return (this.dataSource.driver as unknown as { master: Pool }).master;
   }
 
-  async rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
-    try {
-      return (await this.pool.query(text, params)).rows as T[];
-    } catch (error) {
-      throw new QueryFailedError(text, params, error as Error);
-    }
+  rows<T>(text: string, params: unknown[] = []): Promise<T[]> {
+    return rowsOf<T>(this.pool, { text, values: params });
   }
 
   async one<T>(text: string, params: unknown[] = []): Promise<T | undefined> {
@@ -73,32 +94,11 @@ export class Database implements Sql {
    * running the statement.
    */
   readonly prepared: Sql = {
-    rows: async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
-      try {
-        return (await this.pool.query(preparedQuery(text, params))).rows as T[];
-      } catch (error) {
-        throw new QueryFailedError(text, params, error as Error);
-      }
-    },
+    rows: <T>(text: string, params: unknown[] = []): Promise<T[]> => rowsOf<T>(this.pool, preparedQuery(text, params)),
     one: async <T>(text: string, params: unknown[] = []): Promise<T | undefined> => (await this.prepared.rows<T>(text, params))[0],
   };
 
-  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      await client.query('BEGIN');
-      const result = await work(new TransactionSql(client));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackFailed: Error) => {
-        broken = rollbackFailed;
-      });
-      throw error;
-    } finally {
-      // a connection that could not even roll back is closed instead of going back to the pool
-      client.release(broken);
-    }
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 }

@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import type { Sql } from '@kontakt/core';
-import { CONNECTION_OPTIONS, TransactionSql } from '@kontakt/database';
+import { CONNECTION_OPTIONS, inTransaction } from '@kontakt/database';
 
 /** Connections of the router's own: a pass routes one page at a time, and the sweep may walk beside it. */
 const CONNECTIONS = 2;
@@ -24,22 +24,8 @@ export class RoutingConnections implements OnModuleDestroy {
     this.pool.on('error', (error) => this.logger.warn({ event: 'routing_connection_lost', error: error.message }));
   }
 
-  async transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken = false;
-    try {
-      await client.query('BEGIN');
-      const result = await work(new TransactionSql(client));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {
-        broken = true;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T> {
+    return inTransaction(this.pool, work);
   }
 
   async onModuleDestroy(): Promise<void> {
