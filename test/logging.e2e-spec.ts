@@ -23,5 +23,8 @@ describe('what the server logs', () => {
     const lines = output.split('\n').filter((line) => line.trim() !== '');
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();
+    const requests = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'request');
+    expect(requests).toContainEqual(expect.objectContaining({ req: { method: 'GET', path: '/api/v1/cases' }, res: { status: 200 }, responseTime: expect.any(Number) }));
+    expect(requests).toContainEqual(expect.objectContaining({ req: { method: 'GET', path: '/status/[token]' }, res: { status: 200 } }));
   });
 });

@@ -1,19 +1,20 @@
 'use strict';
 /**
  * The database's own ceiling for one web-form intake: a raw `pg` Pool with as many connections as
- * the HTTP run, each worker looping one BEGIN … COMMIT per contact with the statements the intake
- * pipeline issues for a new web-form contact (libs/intake, libs/citizens, libs/cases repositories):
+ * the HTTP run, each worker looping the statement the intake pipeline issues for a new web-form
+ * contact (libs/intake, libs/citizens, libs/cases repositories):
  *
  *   (no dedupe SELECT: a web-form submission without an Idempotency-Key has no external id)
- *   one statement (CasesRepository.openCase): the citizen resolved or created with their identities,
- *   the queued case with the nextval reference, its status link, the contact and case_events ×3
- *   (a race's loser adds a lookup, an UPDATE and a DELETE, which a benchmark of unique senders never meets)
+ *   one statement (CasesRepository.openCase), a transaction of its own as in the server (no BEGIN/COMMIT):
+ *   the citizen resolved or created with their identities, the queued case with the nextval reference,
+ *   its status link, the contact and case_events ×3
+ *   (a race's loser adds a transaction with a lookup, an UPDATE and a DELETE, which a benchmark of unique senders never meets)
  *   (analytics adds no row: the folder finds the contact and events by their transaction id)
  *
  * No HTTP, no Nest, no TypeORM, no classification: what is left is PostgreSQL plus the driver,
  * so server contacts/s divided by this is the share of the database's capacity the server reaches.
- * Like the server's Database.transaction (libs/database), statements run as named prepared
- * statements; `prepared: false` sends them unnamed, to compare with a server built before that.
+ * Like the server's `Database.prepared` (libs/database), the statement runs as a named prepared
+ * statement; `prepared: false` sends it unnamed, to compare with a server built before that.
  * Keep the SQL in step with the repositories when they change.
  */
 const { randomBytes, randomUUID, createHash } = require('node:crypto');
@@ -78,31 +79,23 @@ async function loadTopics(pool) {
   return new Map(rows.map((r) => [r.slug, r]));
 }
 
-/** One contact, one transaction, the intake's statement for a first contact. */
+/** One contact, one transaction: the intake's statement for a first contact. */
 async function recordContact(client, submission, { topics, timeZone, prepared }) {
-  const q = (text, values) => client.query(statement(text, values, prepared));
   const { body, identities, topicSlug } = submission;
   const topic = topics.get(topicSlug);
-  await client.query('START TRANSACTION');
-  try {
-    const statusTokenHash = createHash('sha256').update(randomBytes(32).toString('base64url')).digest();
-    const sender = { name: body.name, email: body.email, ...(body.phone ? { phone: identities[1].value } : {}) };
-    const contactId = randomUUID();
-    const events = [
-      ['created', null, 'new', 'citizen', { channel: 'webform', topic: topic.slug, priority: topic.priority, matchedKeywords: [topic.slug] }],
-      ['status_changed', 'new', 'queued', 'system', { queue: topic.queue_slug }],
-      ['contact_received', null, null, 'citizen', { contactId, channel: 'webform' }],
-    ];
-    await q(SQL.openCase, [identities.map((i) => i.kind), identities.map((i) => i.value), body.name, 'da',
-      topic.id, topic.queue_id, 'webform', body.subject, 'da', topic.priority, topic.sla_minutes, timeZone, statusTokenHash,
-      contactId, 'webform', 'inbound', null, JSON.stringify(sender), body.subject, body.message, null, 'da', null, new Date(), null,
-      events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2]), events.map((e) => e[3]), events.map(() => null),
-      events.map((e) => JSON.stringify(e[4]))]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK');
-    throw error;
-  }
+  const statusTokenHash = createHash('sha256').update(randomBytes(32).toString('base64url')).digest();
+  const sender = { name: body.name, email: body.email, ...(body.phone ? { phone: identities[1].value } : {}) };
+  const contactId = randomUUID();
+  const events = [
+    ['created', null, 'new', 'citizen', { channel: 'webform', topic: topic.slug, priority: topic.priority, matchedKeywords: [topic.slug] }],
+    ['status_changed', 'new', 'queued', 'system', { queue: topic.queue_slug }],
+    ['contact_received', null, null, 'citizen', { contactId, channel: 'webform' }],
+  ];
+  await client.query(statement(SQL.openCase, [identities.map((i) => i.kind), identities.map((i) => i.value), body.name, 'da',
+    topic.id, topic.queue_id, 'webform', body.subject, 'da', topic.priority, topic.sla_minutes, timeZone, statusTokenHash,
+    contactId, 'webform', 'inbound', null, JSON.stringify(sender), body.subject, body.message, null, 'da', null, new Date(), null,
+    events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2]), events.map((e) => e[3]), events.map(() => null),
+    events.map((e) => JSON.stringify(e[4]))], prepared));
 }
 
 /** `connections` workers looping transactions for `seconds`; returns throughput and latency of whole transactions. */

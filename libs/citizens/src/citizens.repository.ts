@@ -75,13 +75,18 @@ export class CitizensRepository {
    * snapshot, when that statement created a citizen but could claim none of them (it lost the race).
    */
   async raceWinner(tx: Sql, resolved: CitizenResolution, identities: CitizenIdentity[]): Promise<string | undefined> {
-    if (resolved.existed || identities.length === 0 || resolved.claimed > 0) return undefined;
+    if (!this.mayHaveLostRace(resolved, identities)) return undefined;
     const winner = await tx.one<{ citizen_id: string }>(
       `SELECT i.citizen_id FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS w(kind, value, n)
        JOIN citizen_identities i ON i.kind = w.kind AND i.value = w.value ORDER BY w.n LIMIT 1`,
       [identities.map((i) => i.kind), identities.map((i) => i.value)],
     );
     return winner?.citizen_id;
+  }
+
+  /** The resolving statement created a citizen but could claim none of the identities it was given. */
+  mayHaveLostRace(resolved: Pick<CitizenResolution, 'existed' | 'claimed'>, identities: CitizenIdentity[]): boolean {
+    return !resolved.existed && identities.length > 0 && resolved.claimed === 0;
   }
 
   /** Deletes a citizen who has nothing left (a race loser's, once its case and contact moved to the winner). */

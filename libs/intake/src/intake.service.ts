@@ -14,6 +14,8 @@ const SUBJECT_MAX = 200;
  * The intake pipeline: dedupe on (channel, external id) → resolve or create the citizen →
  * thread into an open case or open a new one → classify → enqueue. One transaction per contact,
  * so a contact is either fully recorded or not at all; adapters acknowledge their source after it returns.
+ * A first contact with nothing to dedupe, thread or attach is one statement, which PostgreSQL runs
+ * as a transaction of its own, so it goes without BEGIN and COMMIT (two round trips fewer, bench/intake).
  */
 @Injectable()
 export class IntakeService {
@@ -31,11 +33,13 @@ export class IntakeService {
   async receive(contact: InboundContact, options: ReceiveOptions = {}): Promise<IntakeResult> {
     const topics = await this.topics.active();
     try {
-      const result = await this.db.transaction(async (tx) => {
-        const recorded = await this.record(tx, contact, topics);
-        if (!recorded.duplicate && options.inTransaction) await options.inTransaction(tx, recorded);
-        return recorded;
-      });
+      const result = opensCaseAlone(contact, options)
+        ? await this.openCaseAlone(contact, topics)
+        : await this.db.transaction(async (tx) => {
+            const recorded = await this.record(tx, contact, topics);
+            if (!recorded.duplicate && options.inTransaction) await options.inTransaction(tx, recorded);
+            return recorded;
+          });
       this.logger.log({ event: result.duplicate ? 'contact_duplicate' : 'contact_received', channel: contact.channel, caseId: result.caseId, contactId: result.contactId, newCase: result.newCase });
       if (!result.duplicate) this.routing.contactRecorded(result.caseId, result.contactId, result.newCase);
       return result;
@@ -49,7 +53,20 @@ export class IntakeService {
     }
   }
 
-  private async record(tx: Sql, contact: InboundContact, topics: Awaited<ReturnType<TopicsService['active']>>): Promise<IntakeResult> {
+  /**
+   * The opening statement on a pooled connection; when it lost a race for the sender's new identities,
+   * the case and contact move to the winner's citizen in a second transaction.
+   */
+  private async openCaseAlone(contact: InboundContact, topics: ActiveTopics): Promise<IntakeResult> {
+    const classification = classify(topics, { subject: contact.subject, body: contact.bodyText, topicSlug: contact.topicSlug });
+    const identities = identitiesOf(contact);
+    const contactId = randomUUID();
+    const { opened, statusToken } = await this.openingStatement(this.db.prepared, contact, contactId, identities, classification, contact.language ?? classification.language);
+    if (this.citizens.mayHaveLostRace(opened, identities)) await this.db.transaction((tx) => this.settleRace(tx, opened, contactId, identities));
+    return { caseId: opened.id, reference: opened.reference, contactId, duplicate: false, newCase: true, statusToken };
+  }
+
+  private async record(tx: Sql, contact: InboundContact, topics: ActiveTopics): Promise<IntakeResult> {
     if (contact.externalId) {
       const existing = await this.cases.findContactByExternalId(tx, contact.channel, contact.externalId);
       if (existing) return { caseId: existing.case_id, reference: existing.reference, contactId: existing.contact_id, duplicate: true, newCase: false };
@@ -113,10 +130,19 @@ export class IntakeService {
   private async openCase(
     tx: Sql, contact: InboundContact, contactId: string, identities: CitizenIdentity[], classification: Classification, language: Language,
   ): Promise<IntakeResult> {
+    const { opened, statusToken } = await this.openingStatement(tx, contact, contactId, identities, classification, language);
+    await this.settleRace(tx, opened, contactId, identities);
+    await this.insertAttachments(tx, contact, contactId);
+    return { caseId: opened.id, reference: opened.reference, contactId, duplicate: false, newCase: true, statusToken };
+  }
+
+  private async openingStatement(
+    sql: Sql, contact: InboundContact, contactId: string, identities: CitizenIdentity[], classification: Classification, language: Language,
+  ): Promise<{ opened: OpenedCase; statusToken: string }> {
     const token = newStatusToken();
     const topic = classification.topic;
     const opened = await this.cases.openCase(
-      tx, resolveCitizenStatement(identities, contact.sender.name?.trim() || undefined, language),
+      sql, resolveCitizenStatement(identities, contact.sender.name?.trim() || undefined, language),
       { topicId: topic.id, queueId: topic.queueId, channel: contact.channel, subject: subjectOf(contact), language,
         priority: classification.priority, slaMinutes: topic.queueSlaMinutes, statusTokenHash: token.hash },
       this.config.timeZone, contactId, contactOf(contact, language),
@@ -126,13 +152,14 @@ export class IntakeService {
         { type: 'contact_received', actorKind: 'citizen', data: { contactId, channel: contact.channel } },
       ],
     );
+    return { opened, statusToken: token.token };
+  }
+
+  private async settleRace(tx: Sql, opened: OpenedCase, contactId: string, identities: CitizenIdentity[]): Promise<void> {
     const winner = await this.citizens.raceWinner(tx, { id: opened.citizen_id, existed: opened.existed, claimed: opened.claimed }, identities);
-    if (winner) {
-      await this.cases.moveToCitizen(tx, opened.id, contactId, winner);
-      await this.citizens.deleteCitizen(tx, opened.citizen_id);
-    }
-    await this.insertAttachments(tx, contact, contactId);
-    return { caseId: opened.id, reference: opened.reference, contactId, duplicate: false, newCase: true, statusToken: token.token };
+    if (!winner) return;
+    await this.cases.moveToCitizen(tx, opened.id, contactId, winner);
+    await this.citizens.deleteCitizen(tx, opened.citizen_id);
   }
 
   private async insertAttachments(tx: Sql, contact: InboundContact, contactId: string): Promise<void> {
@@ -173,6 +200,14 @@ export const CASE_CLOSED = {
   da: 'Sagen er lukket. Send en ny henvendelse i stedet.',
   en: 'This case is closed. Please send a new enquiry instead.',
 };
+
+type ActiveTopics = Awaited<ReturnType<TopicsService['active']>>;
+type OpenedCase = CaseRow & { existed: boolean; claimed: number };
+
+/** Nothing to look up first and nothing to write after: no external id to dedupe, no thread, no attachments, no channel rows. */
+function opensCaseAlone(contact: InboundContact, options: ReceiveOptions): boolean {
+  return !contact.externalId && !contact.thread && !contact.attachments?.length && !options.inTransaction;
+}
 
 function identitiesOf(contact: InboundContact): CitizenIdentity[] {
   const identities: CitizenIdentity[] = [];
