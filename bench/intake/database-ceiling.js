@@ -47,7 +47,7 @@ const SQL = {
        inserted AS (
          INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status, sla_due_at)
          VALUES ('K-' || to_char(now() AT TIME ZONE $12, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
-                 (SELECT id FROM chosen), $5, $6, $7, $8, $9, $10, 'queued', now() + make_interval(mins => $11))
+                 (SELECT id FROM chosen), $5, $6, $7, $8, $9, $10, 'queued', $11::timestamptz)
          RETURNING ${CASE_COLUMNS}
        ), link AS (
          INSERT INTO case_status_links (token_hash, case_id) SELECT $13, id FROM inserted
@@ -92,7 +92,7 @@ async function recordContact(client, submission, { topics, timeZone, prepared })
     ['contact_received', null, null, 'citizen', { contactId, channel: 'webform' }],
   ];
   await client.query(statement(SQL.openCase, [identities.map((i) => i.kind), identities.map((i) => i.value), body.name, 'da',
-    topic.id, topic.queue_id, 'webform', body.subject, 'da', topic.priority, topic.sla_minutes, timeZone, statusTokenHash,
+    topic.id, topic.queue_id, 'webform', body.subject, 'da', topic.priority, new Date(Date.now() + topic.sla_minutes * 60_000), timeZone, statusTokenHash,
     contactId, 'webform', 'inbound', null, JSON.stringify(sender), body.subject, body.message, null, 'da', null, new Date(), null,
     events.map((e) => e[0]), events.map((e) => e[1]), events.map((e) => e[2]), events.map((e) => e[3]), events.map(() => null),
     events.map((e) => JSON.stringify(e[4]))], prepared));

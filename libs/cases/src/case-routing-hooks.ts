@@ -1,4 +1,4 @@
-import type { Sql } from '@kontakt/core';
+import type { Channel, Sql } from '@kontakt/core';
 import type { CaseStatus } from './case-status';
 
 /** A live offer ended because staff moved its case. */
@@ -26,6 +26,8 @@ export abstract class CaseRoutingHooks {
   abstract withdrawLiveOffer(tx: Sql, caseId: string, reason: string): Promise<WithdrawnOffer | undefined>;
   abstract caseChanged(change: CaseChange): void;
   abstract contactRecorded(caseId: string, contactId: string, newCase: boolean): void;
+  /** When a case that starts waiting in `queueId` at `from` is due its first response, in the queue's business hours. */
+  abstract firstResponseDue(queueId: string, channel: Channel, from: Date): Promise<Date>;
   /** A staff member marked a case read or unread; their other tabs and devices follow. */
   abstract readStateChanged(staffId: string, caseId: string, unread: boolean): void;
 }

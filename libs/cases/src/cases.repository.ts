@@ -29,7 +29,7 @@ export interface NewCase {
   subject: string;
   language: Language;
   priority: number;
-  slaMinutes: number;
+  slaDueAt: Date;
   statusTokenHash: Buffer;
 }
 
@@ -82,12 +82,12 @@ const CASE_COLUMNS = `id, reference, citizen_id, topic_id, queue_id, channel, su
  * CTEs `inserted` (a case straight into the queue, returning CASE_COLUMNS) and `link` (its first
  * status link); the reference is the next of the current year in the municipality's zone. `$(n)`
  * names the parameter for n = 1 topic, 2 queue, 3 channel, 4 subject, 5 language, 6 priority,
- * 7 SLA minutes, 8 time zone, 9 status token hash.
+ * 7 first-response due time, 8 time zone, 9 status token hash.
  */
 const queuedCaseCtes = (citizenId: string, $: (n: number) => string) => `inserted AS (
          INSERT INTO cases (reference, citizen_id, topic_id, queue_id, channel, subject, language, priority, status, sla_due_at)
          VALUES ('K-' || to_char(now() AT TIME ZONE ${$(8)}, 'YYYY') || '-' || lpad(nextval('case_reference_seq')::text, 6, '0'),
-                 ${citizenId}, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, 'queued', now() + make_interval(mins => ${$(7)}))
+                 ${citizenId}, ${$(1)}, ${$(2)}, ${$(3)}, ${$(4)}, ${$(5)}, ${$(6)}, 'queued', ${$(7)}::timestamptz)
          RETURNING ${CASE_COLUMNS}
        ), link AS (
          INSERT INTO case_status_links (token_hash, case_id) SELECT ${$(9)}, id FROM inserted
@@ -142,7 +142,7 @@ export class CasesRepository {
       `WITH ${queuedCaseCtes('$1', (n) => `$${n + 1}`)}
        SELECT * FROM inserted`,
       [input.citizenId, input.topicId, input.queueId, input.channel, input.subject, input.language, input.priority,
-        input.slaMinutes, timeZone, input.statusTokenHash],
+        input.slaDueAt, timeZone, input.statusTokenHash],
     ))!;
   }
 
@@ -157,7 +157,7 @@ export class CasesRepository {
     contactId: string, contact: Omit<NewContact, 'caseId' | 'citizenId'>, events: Omit<CaseEvent, 'caseId'>[],
   ): Promise<CaseRow & { existed: boolean; claimed: number }> {
     const params = [...citizen.params, input.topicId, input.queueId, input.channel, input.subject, input.language, input.priority,
-      input.slaMinutes, timeZone, input.statusTokenHash,
+      input.slaDueAt, timeZone, input.statusTokenHash,
       contactId, contact.channel, contact.direction, contact.externalId ?? null, JSON.stringify(contact.sender), contact.subject ?? null,
       contact.bodyText, contact.bodyHtml ?? null, contact.language ?? null, contact.authorId ?? null, contact.occurredAt,
       contact.quotedText ?? null, ...eventDetailColumns(events)];

@@ -101,7 +101,8 @@ export class IntakeService {
       const topic = classification.topic;
       row = await this.cases.insertCase(tx, {
         citizenId, topicId: topic.id, queueId: topic.queueId, channel: contact.channel, subject: subjectOf(contact),
-        language, priority: classification.priority, slaMinutes: topic.queueSlaMinutes, statusTokenHash: token.hash,
+        language, priority: classification.priority, slaDueAt: await this.routing.firstResponseDue(topic.queueId, contact.channel, new Date()),
+        statusTokenHash: token.hash,
       }, this.config.timeZone);
       events.push(
         { caseId: row.id, type: 'created', toStatus: 'new', actorKind: 'citizen', data: { channel: contact.channel, topic: topic.slug, priority: classification.priority, matchedKeywords: classification.matchedKeywords } },
@@ -144,7 +145,8 @@ export class IntakeService {
     const opened = await this.cases.openCase(
       sql, resolveCitizenStatement(identities, contact.sender.name?.trim() || undefined, language),
       { topicId: topic.id, queueId: topic.queueId, channel: contact.channel, subject: subjectOf(contact), language,
-        priority: classification.priority, slaMinutes: topic.queueSlaMinutes, statusTokenHash: token.hash },
+        priority: classification.priority, slaDueAt: await this.routing.firstResponseDue(topic.queueId, contact.channel, new Date()),
+        statusTokenHash: token.hash },
       this.config.timeZone, contactId, contactOf(contact, language),
       [
         { type: 'created', toStatus: 'new', actorKind: 'citizen', data: { channel: contact.channel, topic: topic.slug, priority: classification.priority, matchedKeywords: classification.matchedKeywords } },

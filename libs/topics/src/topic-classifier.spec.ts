@@ -2,7 +2,7 @@ import { classify, detectLanguage } from './topic-classifier';
 import type { Topic } from './topic';
 
 const topic = (slug: string, keywords: string[], extra: Partial<Topic> = {}): Topic => ({
-  id: slug, slug, nameDa: slug, nameEn: slug, queueId: 'q', queueSlug: 'q', queueSlaMinutes: 60,
+  id: slug, slug, nameDa: slug, nameEn: slug, queueId: 'q', queueSlug: 'q',
   keywords, priority: 2, isDefault: false, active: true, position: 0, ...extra,
 });
 

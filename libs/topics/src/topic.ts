@@ -10,7 +10,6 @@ export interface Topic {
   nameEn: string;
   queueId: string;
   queueSlug: string;
-  queueSlaMinutes: number;
   keywords: string[];
   priority: Priority;
   isDefault: boolean;

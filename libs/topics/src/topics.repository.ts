@@ -10,7 +10,6 @@ interface TopicRow {
   name_en: string;
   queue_id: string;
   queue_slug: string;
-  queue_sla_minutes: number;
   keywords: string[];
   priority: Priority;
   is_default: boolean;
@@ -36,7 +35,7 @@ export interface TopicChanges {
 }
 
 const SELECT_TOPICS = `
-  SELECT t.id, t.slug, t.name_da, t.name_en, t.queue_id, q.slug AS queue_slug, q.sla_minutes AS queue_sla_minutes,
+  SELECT t.id, t.slug, t.name_da, t.name_en, t.queue_id, q.slug AS queue_slug,
          t.keywords, t.priority, t.is_default, t.active, t.position
   FROM topics t JOIN queues q ON q.id = t.queue_id`;
 
@@ -47,7 +46,6 @@ const toTopic = (r: TopicRow): Topic => ({
   nameEn: r.name_en,
   queueId: r.queue_id,
   queueSlug: r.queue_slug,
-  queueSlaMinutes: r.queue_sla_minutes,
   keywords: r.keywords,
   priority: r.priority,
   isDefault: r.is_default,

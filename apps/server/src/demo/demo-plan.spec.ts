@@ -15,7 +15,7 @@ async function defaultTopics(): Promise<Topic[]> {
     query: async (sql: string, params: unknown[] = []) => {
       if (!sql.includes('INSERT INTO topics')) return;
       const [slug, nameDa, nameEn, queueSlug, priority, keywords, isDefault, position] = params as [string, string, string, string, 1 | 2 | 3 | 4, string[], boolean, number];
-      topics.push({ id: slug, slug, nameDa, nameEn, queueId: queueSlug, queueSlug, queueSlaMinutes: 60, keywords, priority, isDefault, active: true, position });
+      topics.push({ id: slug, slug, nameDa, nameEn, queueId: queueSlug, queueSlug, keywords, priority, isDefault, active: true, position });
     },
   } as unknown as QueryRunner;
   for (const Migration of migrations) {

@@ -9,7 +9,7 @@ import type { LetterReferenceThreading, ReferenceOutcome } from './letter-refere
 import type { PostScansRepository, ScanCase } from './post-scans.repository';
 
 const topic = (slug: string, keywords: string[], isDefault = false): Topic => ({
-  id: `${slug}-id`, slug, nameDa: slug, nameEn: slug, queueId: `${slug}-queue`, queueSlug: `${slug}-queue`, queueSlaMinutes: 60, keywords, priority: 2, isDefault, active: true, position: 0,
+  id: `${slug}-id`, slug, nameDa: slug, nameEn: slug, queueId: `${slug}-queue`, queueSlug: `${slug}-queue`, keywords, priority: 2, isDefault, active: true, position: 0,
 });
 const TOPICS = [topic('generelt', [], true), topic('affald', ['storskrald'])];
 const WASTE_LETTER = 'Vores storskrald er ikke hentet';

@@ -19,6 +19,8 @@ export interface WaitingCase {
   language: Language;
   priority: number;
   queued_at: Date;
+  /** the case's first-response due time as it stands */
+  sla_due_at: Date | null;
   routing_key: Date | null;
   stage: number;
   required_level: number;
@@ -28,7 +30,7 @@ export interface WaitingCase {
 
 const WAITING_CASE = `
   e.case_id, c.reference, c.subject, e.queue_id, c.topic_id, ct.queue_id AS topic_queue_id, c.citizen_id, z.segment, cardinality(z.vulnerability_flags) > 0 AS vulnerable, c.channel, c.language,
-  c.priority, e.queued_at, e.routing_key, e.stage, e.required_level, e.overflow_queue_id, e.declined_by`;
+  c.priority, e.queued_at, c.sla_due_at, e.routing_key, e.stage, e.required_level, e.overflow_queue_id, e.declined_by`;
 const WAITING_CASE_FROM = `
   routing_entries e JOIN cases c ON c.id = e.case_id JOIN citizens z ON z.id = c.citizen_id JOIN topics ct ON ct.id = c.topic_id`;
 
@@ -84,8 +86,8 @@ export class RoutingEntriesRepository {
     );
   }
 
-  /** Sets order key, eligibility and SLA due time of locked entries in one statement each. */
-  async admit(tx: Sql, admissions: Admission[]): Promise<void> {
+  /** Sets order key and eligibility of locked entries, and the SLA due time of those in `slaMoved`, in one statement each. */
+  async admit(tx: Sql, admissions: Admission[], slaMoved: Admission[]): Promise<void> {
     if (admissions.length === 0) return;
     const ids = admissions.map((a) => a.caseId);
     await tx.rows(
@@ -95,9 +97,10 @@ export class RoutingEntriesRepository {
       [ids, admissions.map((a) => a.routingKey), admissions.map((a) => a.eligibility.stage),
         admissions.map((a) => a.eligibility.requiredLevel), admissions.map((a) => a.eligibility.overflowQueueId)],
     );
+    if (slaMoved.length === 0) return;
     await tx.rows(
       `UPDATE cases c SET sla_due_at = a.due FROM unnest($1::uuid[], $2::timestamptz[]) AS a(case_id, due) WHERE c.id = a.case_id`,
-      [ids, admissions.map((a) => a.slaDueAt)],
+      [slaMoved.map((a) => a.caseId), slaMoved.map((a) => a.slaDueAt)],
     );
   }
 

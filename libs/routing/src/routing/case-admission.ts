@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@kontakt/config';
+import type { Channel } from '@kontakt/core';
 import type { Sql } from '@kontakt/core';
 import { addBusinessMinutes } from '../domain/business-hours';
 import { effectivePriority, routingKey } from '../domain/case-order';
@@ -10,7 +11,9 @@ import { Admission, RoutingEntriesRepository, WaitingCase } from '../data/routin
 /**
  * Admits waiting cases into routing: order key (aging formula, case-order.ts), who may take them
  * given how long they have waited (escalation.ts), and the first-response due time in the queue's
- * business hours. The caller holds the cases' "case to route" locks.
+ * business hours. Intake writes that due time with the case, so a new case's admission only writes
+ * it again when it is off by a second or more (the queue or its hours changed, or the database's
+ * clock differs from this process's). The caller holds the cases' "case to route" locks.
  */
 @Injectable()
 export class CaseAdmission {
@@ -25,13 +28,18 @@ export class CaseAdmission {
       caseId: entry.case_id,
       routingKey: routingKey(entry.queued_at, priority, settings),
       eligibility: eligibilityAfter((now.getTime() - entry.queued_at.getTime()) / 1000, settings),
-      slaDueAt: addBusinessMinutes(entry.queued_at, firstResponseMinutesFor(settings, entry.channel), settings.businessHours, this.config.timeZone),
+      slaDueAt: this.firstResponseDue(settings, entry.channel, entry.queued_at),
     };
+  }
+
+  firstResponseDue(settings: QueueSettings, channel: Channel, from: Date): Date {
+    return addBusinessMinutes(from, firstResponseMinutesFor(settings, channel), settings.businessHours, this.config.timeZone);
   }
 
   async admit(tx: Sql, entries: { entry: WaitingCase; settings: QueueSettings }[]): Promise<WaitingCase[]> {
     const admissions = entries.map(({ entry, settings }) => this.plan(entry, settings));
-    await this.entries.admit(tx, admissions);
+    const moved = admissions.filter((a, i) => !sameSecond(a.slaDueAt, entries[i].entry.sla_due_at));
+    await this.entries.admit(tx, admissions, moved);
     return entries.map(({ entry }, i) => ({
       ...entry,
       routing_key: admissions[i].routingKey,
@@ -40,4 +48,8 @@ export class CaseAdmission {
       overflow_queue_id: admissions[i].eligibility.overflowQueueId,
     }));
   }
+}
+
+function sameSecond(a: Date, b: Date | null): boolean {
+  return b !== null && Math.abs(a.getTime() - b.getTime()) < 1000;
 }

@@ -1,6 +1,8 @@
 import type { CaseChange } from '@kontakt/cases';
 import type { OffersRepository } from '../data/offers.repository';
+import type { QueueSettingsCache } from '../data/queue-settings.cache';
 import type { InboxPublisher } from '../realtime/inbox-publisher';
+import type { CaseAdmission } from './case-admission';
 import type { CaseRouter } from './case-router';
 import type { RoutingAnnouncer } from './routing-announcer';
 import { RoutingHooks } from './routing-hooks';
@@ -9,7 +11,7 @@ function hooksWithPublisher() {
   const sent: { agentId: string; event: string; status?: string }[] = [];
   const publisher = { toAgent: (agentId: string, event: string, payload: { status?: string }) => sent.push({ agentId, event, status: payload.status }) };
   const router = { routeWaiting: () => undefined };
-  const hooks = new RoutingHooks({} as OffersRepository, router as unknown as CaseRouter, {} as RoutingAnnouncer, publisher as unknown as InboxPublisher);
+  const hooks = new RoutingHooks({} as OffersRepository, router as unknown as CaseRouter, {} as RoutingAnnouncer, publisher as unknown as InboxPublisher, {} as CaseAdmission, {} as QueueSettingsCache);
   return { hooks, sent };
 }
 

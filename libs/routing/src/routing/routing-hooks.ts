@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Sql } from '@kontakt/core';
+import type { Channel, Sql } from '@kontakt/core';
 import { CaseChange, CaseRoutingHooks, WithdrawnOffer } from '@kontakt/cases';
 import { OffersRepository } from '../data/offers.repository';
+import { QueueSettingsCache } from '../data/queue-settings.cache';
 import { InboxPublisher } from '../realtime/inbox-publisher';
+import { CaseAdmission } from './case-admission';
 import { CaseRouter } from './case-router';
 import { RoutingAnnouncer } from './routing-announcer';
 
@@ -18,8 +20,14 @@ export class RoutingHooks extends CaseRoutingHooks {
     private readonly router: CaseRouter,
     private readonly announcer: RoutingAnnouncer,
     private readonly publisher: InboxPublisher,
+    private readonly admission: CaseAdmission,
+    private readonly settings: QueueSettingsCache,
   ) {
     super();
+  }
+
+  async firstResponseDue(queueId: string, channel: Channel, from: Date): Promise<Date> {
+    return this.admission.firstResponseDue(await this.settings.get(queueId), channel, from);
   }
 
   async withdrawLiveOffer(tx: Sql, caseId: string, reason: string): Promise<WithdrawnOffer | undefined> {

@@ -4,7 +4,7 @@ import { DirectLines } from './direct-lines';
 import type { NumberKind, TwilioNumbersRepository } from './twilio-numbers.repository';
 
 const topic = (slug: string, queueId: string, extra: Partial<Topic> = {}): Topic => ({
-  id: slug, slug, nameDa: slug, nameEn: slug, queueId, queueSlug: queueId, queueSlaMinutes: 60, keywords: [], priority: 2, isDefault: false, active: true, position: 0, ...extra,
+  id: slug, slug, nameDa: slug, nameEn: slug, queueId, queueSlug: queueId, keywords: [], priority: 2, isDefault: false, active: true, position: 0, ...extra,
 });
 
 const TOPICS = [
