@@ -61,7 +61,7 @@ const SQL = {
          SELECT (SELECT id FROM inserted), e.* FROM unnest($26::text[], $27::text[], $28::text[], $29::text[],
                                                            $30::uuid[], $31::jsonb[]) AS e
        )
-       SELECT i.*, c.existed, (SELECT count(*)::int FROM claimed) AS claimed FROM inserted i, chosen c`,
+       SELECT i.id, i.reference, i.citizen_id, c.existed, (SELECT count(*)::int FROM claimed) AS claimed FROM inserted i, chosen c`,
 };
 
 /** One name per statement text, as the server does, so each connection parses and plans a statement once. */

@@ -33,6 +33,15 @@ export interface NewCase {
   statusTokenHash: Buffer;
 }
 
+/** A case `openCase` opened: its keys, and whether its citizen existed and how many identities the statement claimed. */
+export interface OpenedCase {
+  id: string;
+  reference: string;
+  citizen_id: string;
+  existed: boolean;
+  claimed: number;
+}
+
 export interface NewContact {
   caseId: string;
   citizenId: string;
@@ -150,19 +159,19 @@ export class CasesRepository {
    * Opens a case for a first contact in one statement: the citizen CTEs (`citizen`, from
    * @kontakt/citizens, with `chosen` and `claimed`) resolve the sender, then the queued case with its
    * status link as `insertCase` inserts them, the contact under `contactId` and the case's events
-   * (their `caseId` is the new case's). Returns the case with what the citizen CTEs decided.
+   * (their `caseId` is the new case's). Returns the case's keys with what the citizen CTEs decided.
    */
   async openCase(
     tx: Sql, citizen: { ctes: string; params: unknown[] }, input: Omit<NewCase, 'citizenId'>, timeZone: string,
     contactId: string, contact: Omit<NewContact, 'caseId' | 'citizenId'>, events: Omit<CaseEvent, 'caseId'>[],
-  ): Promise<CaseRow & { existed: boolean; claimed: number }> {
+  ): Promise<OpenedCase> {
     const params = [...citizen.params, input.topicId, input.queueId, input.channel, input.subject, input.language, input.priority,
       input.slaDueAt, timeZone, input.statusTokenHash,
       contactId, contact.channel, contact.direction, contact.externalId ?? null, JSON.stringify(contact.sender), contact.subject ?? null,
       contact.bodyText, contact.bodyHtml ?? null, contact.language ?? null, contact.authorId ?? null, contact.occurredAt,
       contact.quotedText ?? null, ...eventDetailColumns(events)];
     const $ = (n: number) => `$${citizen.params.length + n}`;
-    return (await tx.one<CaseRow & { existed: boolean; claimed: number }>(
+    return (await tx.one<OpenedCase>(
       `WITH ${citizen.ctes},
        ${queuedCaseCtes('(SELECT id FROM chosen)', $)},
        contact AS (
@@ -175,7 +184,7 @@ export class CasesRepository {
          SELECT (SELECT id FROM inserted), e.* FROM unnest(${$(22)}::text[], ${$(23)}::text[], ${$(24)}::text[], ${$(25)}::text[],
                                                            ${$(26)}::uuid[], ${$(27)}::jsonb[]) AS e
        )
-       SELECT i.*, c.existed, (SELECT count(*)::int FROM claimed) AS claimed FROM inserted i, chosen c`,
+       SELECT i.id, i.reference, i.citizen_id, c.existed, (SELECT count(*)::int FROM claimed) AS claimed FROM inserted i, chosen c`,
       params,
     ))!;
   }

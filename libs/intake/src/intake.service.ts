@@ -4,7 +4,7 @@ import { AppConfig } from '@kontakt/config';
 import { DomainError, isUniqueViolation, Language, Sql } from '@kontakt/core';
 import { Database } from '@kontakt/database';
 import { CitizenIdentity, CitizensRepository, normaliseAddress, resolveCitizenStatement } from '@kontakt/citizens';
-import { CaseEvent, CaseRoutingHooks, CaseRow, CasesRepository, hashStatusToken, NewContact, newStatusToken, opensFollowUpCase, statusAfterInbound } from '@kontakt/cases';
+import { CaseEvent, CaseRoutingHooks, CaseRow, CasesRepository, OpenedCase, hashStatusToken, NewContact, newStatusToken, opensFollowUpCase, statusAfterInbound } from '@kontakt/cases';
 import { Classification, classify, TopicsService } from '@kontakt/topics';
 import type { InboundContact, IntakeResult, ReceiveOptions } from './inbound-contact';
 
@@ -204,7 +204,6 @@ export const CASE_CLOSED = {
 };
 
 type ActiveTopics = Awaited<ReturnType<TopicsService['active']>>;
-type OpenedCase = CaseRow & { existed: boolean; claimed: number };
 
 /** Nothing to look up first and nothing to write after: no external id to dedupe, no thread, no attachments, no channel rows. */
 function opensCaseAlone(contact: InboundContact, options: ReceiveOptions): boolean {
