@@ -74,6 +74,17 @@ describe('the router', () => {
       expect((await caseDetail(submitted.id)).status).toBe('queued');
     });
 
+    it('routes by a skill given while the agent is online', async () => {
+      const learner = await agent([{ topic: 'affald', level: 3 }], { capacity: { webform: 20 } });
+      const submitted = await newCase();
+      await learner.none('offer', 1_000, (o) => o.caseId === submitted.id);
+
+      await server.as(admin).put(`/api/v1/routing/agents/${learner.member.id}/queue-skills`).send({ skills: [{ queue: 'borgerservice', level: 3 }] }).expect(200);
+      await learner.available();
+
+      await learner.next<OfferEvent>('offer', (o) => o.caseId === submitted.id, 5_000);
+    });
+
     it('gives a rejected case to the next agent and not back to the one who rejected it', async () => {
       const first = await agent();
       const second = await agent();

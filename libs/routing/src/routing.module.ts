@@ -8,6 +8,7 @@ import { OffersController } from './api/offers.controller';
 import { QueueSettingsService } from './api/queue-settings.service';
 import { RoutingAdminController } from './api/routing-admin.controller';
 import { AgentSelectionRepository } from './data/agent-selection.repository';
+import { AgentSkillsCache } from './data/agent-skills.cache';
 import { OffersRepository } from './data/offers.repository';
 import { QueueSettingsCache } from './data/queue-settings.cache';
 import { QueueSettingsRepository } from './data/queue-settings.repository';
@@ -44,7 +45,7 @@ import { RoutingWork } from './routing/routing-work';
   imports: [CasesModule, CitizensModule, IdentityModule, TopicsModule],
   controllers: [OffersController, RoutingAdminController, CitizenVulnerabilityController],
   providers: [
-    QueueSettingsRepository, QueueSettingsCache, RoutingEntriesRepository, AgentSelectionRepository, OffersRepository,
+    QueueSettingsRepository, QueueSettingsCache, RoutingEntriesRepository, AgentSelectionRepository, AgentSkillsCache, OffersRepository,
     RoutingAgentsRepository, RoutingStatsRepository, RoutingConnections,
     JobQueue, RoutingJobs, RoutingWork, CaseAdmission, PageRouter, CaseRouter, RoutingAnnouncer, RoutingSweep, OfferMaker, OfferEnding,
     AcceptOffer, RejectOffer, ExpireOffer, PresenceService, InboxPublisher, InboxGateway, QueueSettingsService, CaseMoves,

@@ -23,6 +23,7 @@ import { RoutingCaseMovesByKind1764387000000 } from './1764387000000-routing-cas
 import { AnalyticsMonthlyHistograms1764382000100 } from './1764382000100-analytics-monthly-histograms';
 import { AnalyticsWeeklyHistograms1764382000200 } from './1764382000200-analytics-weekly-histograms';
 import { StaffRecordedAddresses1764386000000 } from './1764386000000-staff-recorded-addresses';
+import { RoutingSkillsVersion1764388000000 } from './1764388000000-routing-skills-version';
 
 /** Every migration in order. A new one is added here and never edited once merged. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   StaffRecordedAddresses1764386000000,
   TwilioNumbers1764386000100,
   RoutingCaseMovesByKind1764387000000,
+  RoutingSkillsVersion1764388000000,
 ];

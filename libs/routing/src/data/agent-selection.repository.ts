@@ -19,6 +19,12 @@ export interface AgentSkillRow {
   level: number;
 }
 
+/** The free agents of a page, with the skills counter as of the same read (AgentSkillsCache). */
+export interface FreeAgents {
+  agents: FreeAgentRow[];
+  skillsVersion: number;
+}
+
 /** At most this many free agents are read per page; more than any municipality's contact centre. */
 const MAX_AGENTS = 5_000;
 /** An agent's idle clock in epoch ms, microseconds kept as the fraction (well within a double's precision). */
@@ -35,9 +41,10 @@ export class AgentSelectionRepository {
    * One row per agent and channel, gathered per agent here: grouping them in SQL (jsonb_object_agg)
    * cost more than twice the read itself with 500 agents.
    */
-  async free(tx: Sql, channels: string[], languages: string[]): Promise<FreeAgentRow[]> {
-    const rows = await tx.rows<{ id: string; languages: string[]; idle_ms: number; channel: string; free: number }>(
-      `SELECT u.id, u.languages, ${IDLE_MS}, l.channel, coalesce((u.capacity ->> l.channel)::int, 0) - l.held AS free
+  async free(tx: Sql, channels: string[], languages: string[]): Promise<FreeAgents> {
+    const rows = await tx.rows<{ id: string; languages: string[]; idle_ms: number; channel: string; free: number; skills_version: string }>(
+      `SELECT u.id, u.languages, ${IDLE_MS}, l.channel, coalesce((u.capacity ->> l.channel)::int, 0) - l.held AS free,
+              (SELECT version FROM routing_skills_version) AS skills_version
        FROM staff_users u JOIN routing_agents a ON a.user_id = u.id JOIN routing_agent_load l ON l.user_id = u.id
        WHERE u.presence = 'available' AND u.disabled_at IS NULL AND u.languages && $2::text[]
          AND l.channel = ANY ($1::text[]) AND l.held < coalesce((u.capacity ->> l.channel)::int, 0)
@@ -50,18 +57,20 @@ export class AgentSelectionRepository {
       agent.free[row.channel] = row.free;
       agents.set(row.id, agent);
     }
-    return [...agents.values()];
+    return { agents: [...agents.values()], skillsVersion: rows.length > 0 ? Number(rows[0].skills_version) : 0 };
   }
 
-  /** The agents' skills that can count for cases of these topics and queues (escalation's overflow queues included). */
-  skills(tx: Sql, agentIds: string[], topicIds: string[], queueIds: string[]): Promise<AgentSkillRow[]> {
-    return tx.rows(
-      `SELECT s.user_id, s.topic_id, t.queue_id, s.level FROM staff_skills s JOIN topics t ON t.id = s.topic_id
-       WHERE s.user_id = ANY ($1::uuid[]) AND (s.topic_id = ANY ($2::uuid[]) OR t.queue_id = ANY ($3::uuid[]))
-       UNION ALL
-       SELECT user_id, NULL, queue_id, level FROM staff_queue_skills WHERE user_id = ANY ($1::uuid[]) AND queue_id = ANY ($3::uuid[])`,
-      [agentIds, topicIds, queueIds],
+  /** Every agent's topic and whole-queue skills, with the skills counter they are as new as (one snapshot). */
+  async allSkills(sql: Sql): Promise<{ version: number; skills: AgentSkillRow[] }> {
+    const rows = await sql.rows<AgentSkillRow & { version: string; user_id: string | null }>(
+      `SELECT v.version, k.user_id, k.topic_id, k.queue_id, k.level
+       FROM routing_skills_version v LEFT JOIN (
+         SELECT s.user_id, s.topic_id, t.queue_id, s.level FROM staff_skills s JOIN topics t ON t.id = s.topic_id
+         UNION ALL
+         SELECT user_id, NULL, queue_id, level FROM staff_queue_skills
+       ) k ON true`,
     );
+    return { version: Number(rows[0].version), skills: rows.filter((r) => r.user_id !== null) };
   }
 
   /** For each case, the agent who last handled another case of its citizen within `days` (sticky routing). */

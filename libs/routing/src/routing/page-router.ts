@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { Sql } from '@kontakt/core';
 import { MatchAgent, MatchCase, matchCases } from '../domain/agent-matching';
 import type { QueueSettings } from '../domain/queue-settings';
-import { AgentSelectionRepository, AgentSkillRow, FreeAgentRow } from '../data/agent-selection.repository';
+import { AgentSelectionRepository, AgentSkillRow, FreeAgentRow, FreeAgents } from '../data/agent-selection.repository';
+import { AgentSkillsCache } from '../data/agent-skills.cache';
 import { QueueSettingsCache } from '../data/queue-settings.cache';
 import { RoutingAgentsRepository } from '../data/routing-agents.repository';
 import { QueuePosition, RoutingEntriesRepository, WaitingCase } from '../data/routing-entries.repository';
@@ -45,6 +46,7 @@ export class PageRouter {
     private readonly admission: CaseAdmission,
     private readonly maker: OfferMaker,
     private readonly agents: RoutingAgentsRepository,
+    private readonly skills: AgentSkillsCache,
   ) {}
 
   /** `depth`: pages of this pass before this one (the first admits new cases). */
@@ -62,10 +64,10 @@ export class PageRouter {
     const channels = [...new Set(page.map((e) => e.channel))];
     const languages = [...new Set(page.map((e) => e.language))];
     const free = await this.selection.free(tx, channels, languages);
-    if (free.length === 0) return routed;
+    if (free.agents.length === 0) return routed;
 
     const cases = await this.matchCasesOf(tx, page, settings);
-    const pool = await this.agentsOf(tx, free, page);
+    const pool = await this.agentsOf(tx, free);
     const locked = new Set<string>();
     // match against every agent still free, locked or not, and keep only the matches to locked agents: a case
     // whose fairest agent we could not lock waits for the next pass instead of going to a busier agent we did lock.
@@ -99,7 +101,7 @@ export class PageRouter {
         agent.idleSince = rows[0].idle_ms;
       }
       // another router served agents after our read: the unlocked rest of the read is as stale, so read it again
-      if (stale) refresh(pool, locked, await this.selection.free(tx, channels, languages));
+      if (stale) refresh(pool, locked, (await this.selection.free(tx, channels, languages)).agents);
       if (changed) current = match();
     }
     const matches = current.matches.filter((m) => locked.has(m.agentId));
@@ -132,15 +134,16 @@ export class PageRouter {
     }));
   }
 
-  private async agentsOf(tx: Sql, free: FreeAgentRow[], page: WaitingCase[]): Promise<Map<string, MatchAgent>> {
-    const queues = new Set(page.flatMap((e) => (e.overflow_queue_id ? [e.queue_id, e.overflow_queue_id] : [e.queue_id])));
-    const skills = await this.selection.skills(tx, free.map((a) => a.id), [...new Set(page.map((e) => e.topic_id))], [...queues]);
-    const agents = new Map<string, MatchAgent>(free.map((a) => [a.id, {
-      agentId: a.id, languages: a.languages, idleSince: a.idle_ms, free: a.free,
-      topicLevels: new Map(), queueLevels: new Map(), topicQueueLevels: new Map(),
-    }]));
-    for (const skill of skills) addSkill(agents.get(skill.user_id)!, skill);
-    return agents;
+  private async agentsOf(tx: Sql, free: FreeAgents): Promise<Map<string, MatchAgent>> {
+    const skills = await this.skills.at(free.skillsVersion, tx);
+    return new Map<string, MatchAgent>(free.agents.map((a) => {
+      const agent: MatchAgent = {
+        agentId: a.id, languages: a.languages, idleSince: a.idle_ms, free: a.free,
+        topicLevels: new Map(), queueLevels: new Map(), topicQueueLevels: new Map(),
+      };
+      for (const skill of skills.get(a.id) ?? []) addSkill(agent, skill);
+      return [a.id, agent];
+    }));
   }
 }
 
