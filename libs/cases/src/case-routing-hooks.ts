@@ -26,8 +26,11 @@ export abstract class CaseRoutingHooks {
   abstract withdrawLiveOffer(tx: Sql, caseId: string, reason: string): Promise<WithdrawnOffer | undefined>;
   abstract caseChanged(change: CaseChange): void;
   abstract contactRecorded(caseId: string, contactId: string, newCase: boolean): void;
-  /** When a case that starts waiting in `queueId` at `from` is due its first response, in the queue's business hours. */
-  abstract firstResponseDue(queueId: string, channel: Channel, from: Date): Promise<Date>;
+  /**
+   * When a case that starts waiting in `queueId` at `from` is due its first response, in the queue's
+   * business hours. Inside a transaction pass its `sql`, so reading the queue's settings never waits for a second pooled connection.
+   */
+  abstract firstResponseDue(queueId: string, channel: Channel, from: Date, sql?: Sql): Promise<Date>;
   /** A staff member marked a case read or unread; their other tabs and devices follow. */
   abstract readStateChanged(staffId: string, caseId: string, unread: boolean): void;
 }

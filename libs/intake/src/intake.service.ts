@@ -61,7 +61,7 @@ export class IntakeService {
     const classification = classify(topics, { subject: contact.subject, body: contact.bodyText, topicSlug: contact.topicSlug });
     const identities = identitiesOf(contact);
     const contactId = randomUUID();
-    const { opened, statusToken } = await this.openingStatement(this.db.prepared, contact, contactId, identities, classification, contact.language ?? classification.language);
+    const { opened, statusToken } = await this.openingStatement(this.db.prepared, undefined, contact, contactId, identities, classification, contact.language ?? classification.language);
     if (this.citizens.mayHaveLostRace(opened, identities)) await this.db.transaction((tx) => this.settleRace(tx, opened, contactId, identities));
     return { caseId: opened.id, reference: opened.reference, contactId, duplicate: false, newCase: true, statusToken };
   }
@@ -101,7 +101,7 @@ export class IntakeService {
       const topic = classification.topic;
       row = await this.cases.insertCase(tx, {
         citizenId, topicId: topic.id, queueId: topic.queueId, channel: contact.channel, subject: subjectOf(contact),
-        language, priority: classification.priority, slaDueAt: await this.routing.firstResponseDue(topic.queueId, contact.channel, new Date()),
+        language, priority: classification.priority, slaDueAt: await this.routing.firstResponseDue(topic.queueId, contact.channel, new Date(), tx),
         statusTokenHash: token.hash,
       }, this.config.timeZone);
       events.push(
@@ -131,21 +131,22 @@ export class IntakeService {
   private async openCase(
     tx: Sql, contact: InboundContact, contactId: string, identities: CitizenIdentity[], classification: Classification, language: Language,
   ): Promise<IntakeResult> {
-    const { opened, statusToken } = await this.openingStatement(tx, contact, contactId, identities, classification, language);
+    const { opened, statusToken } = await this.openingStatement(tx, tx, contact, contactId, identities, classification, language);
     await this.settleRace(tx, opened, contactId, identities);
     await this.insertAttachments(tx, contact, contactId);
     return { caseId: opened.id, reference: opened.reference, contactId, duplicate: false, newCase: true, statusToken };
   }
 
+  /** `tx`: the transaction the statement runs in, if any (queue settings are then read on it when stale). */
   private async openingStatement(
-    sql: Sql, contact: InboundContact, contactId: string, identities: CitizenIdentity[], classification: Classification, language: Language,
+    sql: Sql, tx: Sql | undefined, contact: InboundContact, contactId: string, identities: CitizenIdentity[], classification: Classification, language: Language,
   ): Promise<{ opened: OpenedCase; statusToken: string }> {
     const token = newStatusToken();
     const topic = classification.topic;
     const opened = await this.cases.openCase(
       sql, resolveCitizenStatement(identities, contact.sender.name?.trim() || undefined, language),
       { topicId: topic.id, queueId: topic.queueId, channel: contact.channel, subject: subjectOf(contact), language,
-        priority: classification.priority, slaDueAt: await this.routing.firstResponseDue(topic.queueId, contact.channel, new Date()),
+        priority: classification.priority, slaDueAt: await this.routing.firstResponseDue(topic.queueId, contact.channel, new Date(), tx),
         statusTokenHash: token.hash },
       this.config.timeZone, contactId, contactOf(contact, language),
       [

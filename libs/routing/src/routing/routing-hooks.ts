@@ -26,8 +26,8 @@ export class RoutingHooks extends CaseRoutingHooks {
     super();
   }
 
-  async firstResponseDue(queueId: string, channel: Channel, from: Date): Promise<Date> {
-    return this.admission.firstResponseDue(await this.settings.get(queueId), channel, from);
+  async firstResponseDue(queueId: string, channel: Channel, from: Date, sql?: Sql): Promise<Date> {
+    return this.admission.firstResponseDue(await this.settings.get(queueId, sql), channel, from);
   }
 
   async withdrawLiveOffer(tx: Sql, caseId: string, reason: string): Promise<WithdrawnOffer | undefined> {
