@@ -14,6 +14,13 @@ export interface AgentLoadRow {
 }
 
 /** The router's per-agent state: idle time, missed offers in a row, capacity held per channel. */
+/** `room` below as a scalar subquery, counting up to the parameter `upTo` names; the router's page lock uses it too. */
+export const roomSql = (upTo: string) => `(SELECT coalesce(sum(free), 0)::int FROM (
+         SELECT coalesce((u.capacity ->> l.channel)::int, 0) - l.held AS free
+         FROM staff_users u JOIN routing_agent_load l ON l.user_id = u.id
+         WHERE u.presence = 'available' AND u.disabled_at IS NULL AND l.held < coalesce((u.capacity ->> l.channel)::int, 0)
+         LIMIT ${upTo}) r)`;
+
 @Injectable()
 export class RoutingAgentsRepository {
   constructor(private readonly db: Database) {}
@@ -54,14 +61,7 @@ export class RoutingAgentsRepository {
    * centre with hundreds of free agents does not sum them all on every page.
    */
   async room(sql: Sql = this.db, upTo = 250): Promise<number> {
-    const row = await sql.one<{ room: number }>(
-      `SELECT coalesce(sum(free), 0)::int AS room FROM (
-         SELECT coalesce((u.capacity ->> l.channel)::int, 0) - l.held AS free
-         FROM staff_users u JOIN routing_agent_load l ON l.user_id = u.id
-         WHERE u.presence = 'available' AND u.disabled_at IS NULL AND l.held < coalesce((u.capacity ->> l.channel)::int, 0)
-         LIMIT $1) r`,
-      [upTo],
-    );
+    const row = await sql.one<{ room: number }>(`SELECT ${roomSql('$1')} AS room`, [upTo]);
     return row?.room ?? 0;
   }
 

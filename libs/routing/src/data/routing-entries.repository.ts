@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Channel, Language, Sql } from '@kontakt/core';
 import type { Eligibility } from '../domain/escalation';
+import { roomSql } from './routing-agents.repository';
 
 /** A waiting case as the router sees it: its routing entry joined with the case and the citizen's segment. */
 export interface WaitingCase {
@@ -34,6 +35,14 @@ const WAITING_CASE = `
 const WAITING_CASE_FROM = `
   routing_entries e JOIN cases c ON c.id = e.case_id JOIN citizens z ON z.id = c.citizen_id JOIN topics ct ON ct.id = c.topic_id`;
 
+/** How many cases a page locks: none when no agent has room, else twice the room (counted up to `roomUpTo`), at least `min`, times `factor`, at most `max`. */
+export interface PageSizing {
+  roomUpTo: number;
+  min: number;
+  max: number;
+  factor: number;
+}
+
 /** A place in the routing order: the key and case id of the last case seen. */
 export interface QueuePosition {
   key: Date;
@@ -56,22 +65,26 @@ export class RoutingEntriesRepository {
    * another router (process) skips it instead of waiting, and staff actions on the case wait for the
    * router's short transaction.
    */
-  lockPage(tx: Sql, after: QueuePosition | undefined, limit: number): Promise<WaitingCase[]> {
-    // the page is cut from the order index alone first: joined, the planner may sort the whole queue
-    return tx.rows(
-      `WITH page AS MATERIALIZED (
+  async lockPage(tx: Sql, after: QueuePosition | undefined, sizing: PageSizing): Promise<{ cases: WaitingCase[]; size: number }> {
+    // the agents' room sizes the page in the same statement; the page is cut from the order index
+    // alone first: joined, the planner may sort the whole queue
+    const rows = await tx.rows<WaitingCase & { page_size: number }>(
+      `WITH sized AS MATERIALIZED (
+         SELECT least($4::int, greatest($5::int, 2 * room) * $6::int) AS size FROM (SELECT ${roomSql('$3')} AS room) r WHERE room > 0
+       ), page AS MATERIALIZED (
          SELECT case_id FROM routing_entries
          WHERE waiting AND routing_key IS NOT NULL AND ($1::timestamptz IS NULL OR (routing_key, case_id) > ($1::timestamptz, $2::uuid))
-         ORDER BY routing_key, case_id LIMIT $3
+         ORDER BY routing_key, case_id LIMIT (SELECT coalesce(max(size), 0) FROM sized)
          FOR UPDATE SKIP LOCKED
        )
-       SELECT ${WAITING_CASE}
+       SELECT ${WAITING_CASE}, (SELECT size FROM sized) AS page_size
        FROM ${WAITING_CASE_FROM}
        WHERE e.case_id IN (SELECT case_id FROM page) AND c.status = 'queued'
        ORDER BY e.routing_key, e.case_id
        FOR UPDATE OF c SKIP LOCKED`,
-      [after?.key ?? null, after?.caseId ?? null, limit],
+      [after?.key ?? null, after?.caseId ?? null, sizing.roomUpTo, sizing.max, sizing.min, sizing.factor],
     );
+    return { cases: rows, size: rows[0]?.page_size ?? 0 };
   }
 
   /** Entries the router has not admitted yet (missed by a trigger, or written by SQL outside Kontakt), under the "case to route" lock. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '@kontakt/config';
-import type { Channel } from '@kontakt/core';
-import type { Sql } from '@kontakt/core';
+import type { Channel, Sql } from '@kontakt/core';
 import { addBusinessMinutes } from '../domain/business-hours';
 import { effectivePriority, routingKey } from '../domain/case-order';
 import { eligibilityAfter } from '../domain/escalation';

@@ -5,7 +5,6 @@ import type { QueueSettings } from '../domain/queue-settings';
 import { AgentSelectionRepository, AgentSkillRow, FreeAgentRow, FreeAgents } from '../data/agent-selection.repository';
 import { AgentSkillsCache } from '../data/agent-skills.cache';
 import { QueueSettingsCache } from '../data/queue-settings.cache';
-import { RoutingAgentsRepository } from '../data/routing-agents.repository';
 import { QueuePosition, RoutingEntriesRepository, WaitingCase } from '../data/routing-entries.repository';
 import { OfferMade, OfferMaker } from '../offers/offer-maker';
 import { CaseAdmission } from './case-admission';
@@ -45,19 +44,15 @@ export class PageRouter {
     private readonly settings: QueueSettingsCache,
     private readonly admission: CaseAdmission,
     private readonly maker: OfferMaker,
-    private readonly agents: RoutingAgentsRepository,
     private readonly skills: AgentSkillsCache,
   ) {}
 
   /** `depth`: pages of this pass before this one (the first admits new cases). */
   async route(tx: Sql, after: QueuePosition | undefined, depth: number): Promise<PageRouted> {
     if (depth === 0) await this.admitNew(tx);
-    const room = await this.agents.room(tx, PAGE / 2);
-    if (room === 0) return { made: [], full: false, roomLeft: false, busy: false };
-    const size = Math.min(PAGE, Math.max(MIN_PAGE, 2 * room) * 2 ** Math.min(depth, 5));
-    const page = await this.entries.lockPage(tx, after, size);
+    const { cases: page, size } = await this.entries.lockPage(tx, after, { roomUpTo: PAGE / 2, min: MIN_PAGE, max: PAGE, factor: 2 ** Math.min(depth, 5) });
     const tail = page[page.length - 1];
-    const routed: PageRouted = { made: [], full: page.length === size, roomLeft: false, busy: false, last: tail && { key: tail.routing_key!, caseId: tail.case_id } };
+    const routed: PageRouted = { made: [], full: page.length > 0 && page.length === size, roomLeft: false, busy: false, last: tail && { key: tail.routing_key!, caseId: tail.case_id } };
     if (page.length === 0) return routed;
     const settings = new Map<string, QueueSettings>();
     for (const queueId of new Set(page.map((e) => e.queue_id))) settings.set(queueId, await this.settings.get(queueId, tx));
