@@ -18,7 +18,11 @@ export class AgentSkillsCache {
     if (this.loaded && this.loaded.version >= version) return this.loaded.byAgent;
     const read = await this.selection.allSkills(sql);
     const byAgent = new Map<string, AgentSkillRow[]>();
-    for (const skill of read.skills) byAgent.set(skill.user_id, [...(byAgent.get(skill.user_id) ?? []), skill]);
+    for (const skill of read.skills) {
+      const skills = byAgent.get(skill.user_id);
+      if (skills) skills.push(skill);
+      else byAgent.set(skill.user_id, [skill]);
+    }
     if (!this.loaded || read.version >= this.loaded.version) this.loaded = { version: read.version, byAgent };
     return byAgent;
   }

@@ -13,7 +13,6 @@ export interface AgentLoadRow {
   idle_since: Date;
 }
 
-/** The router's per-agent state: idle time, missed offers in a row, capacity held per channel. */
 /** `room` below as a scalar subquery, counting up to the parameter `upTo` names; the router's page lock uses it too. */
 export const roomSql = (upTo: string) => `(SELECT coalesce(sum(free), 0)::int FROM (
          SELECT coalesce((u.capacity ->> l.channel)::int, 0) - l.held AS free
@@ -21,6 +20,7 @@ export const roomSql = (upTo: string) => `(SELECT coalesce(sum(free), 0)::int FR
          WHERE u.presence = 'available' AND u.disabled_at IS NULL AND l.held < coalesce((u.capacity ->> l.channel)::int, 0)
          LIMIT ${upTo}) r)`;
 
+/** The router's per-agent state: idle time, missed offers in a row, capacity held per channel. */
 @Injectable()
 export class RoutingAgentsRepository {
   constructor(private readonly db: Database) {}
